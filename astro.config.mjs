@@ -1,0 +1,44 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import { defineConfig, envField } from 'astro/config';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+
+// Deployments under a sub-path (GitHub Pages: https://org.github.io/playbook/) set PRAXIS_BASE=/playbook.
+const base = process.env.PRAXIS_BASE || '/';
+
+export default defineConfig({
+	site: process.env.PRAXIS_SITE || 'http://127.0.0.1:4321',
+	base,
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	integrations: [mdx(), react(), pagefindIndex()],
+	env: {
+		schema: {
+			PUBLIC_SUPABASE_URL: envField.string({
+				context: 'client',
+				access: 'public',
+				default: 'http://127.0.0.1:54321',
+			}),
+			PUBLIC_SUPABASE_ANON_KEY: envField.string({
+				context: 'client',
+				access: 'public',
+				// The Supabase CLI's well-known local anon key: public by design, valid only on a local stack.
+				default:
+					'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0',
+			}),
+			PUBLIC_REPO_URL: envField.string({
+				context: 'client',
+				access: 'public',
+				default: 'https://github.com/praxis-playbook/praxis',
+			}),
+			PUBLIC_REPO_BRANCH: envField.string({ context: 'client', access: 'public', default: 'main' }),
+			PUBLIC_REPO_HOST: envField.enum({
+				context: 'client',
+				access: 'public',
+				values: ['github', 'gitlab'],
+				default: 'github',
+			}),
+		},
+	},
+});
