@@ -5,7 +5,8 @@
  * related workflows; a track's workflows) are checked after loading, in `src/lib/cross-references.ts`,
  * because one file cannot know which slugs the others define.
  */
-import { defineCollection } from 'astro:content';
+// The real module behind astro:content's defineCollection, so plain Node (tests, checker) can load this file.
+import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 

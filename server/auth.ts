@@ -1,0 +1,52 @@
+/**
+ * API keys as Supabase issues them: HS256 JWTs whose `role` claim picks the Postgres role. The
+ * defaults are the Supabase CLI's well-known local demo secret and keys, so a site built for
+ * `supabase start` works against this endpoint unchanged (and the other way round).
+ */
+import { errors, jwtVerify, type JWTPayload } from 'jose';
+import { API_ROLES, type ApiRole } from './database.ts';
+import { ApiError } from './errors.ts';
+
+/** Supabase CLI local demo values: public, valid only against a local stack. */
+export const LOCAL_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
+export const LOCAL_ANON_KEY =
+	'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
+export const LOCAL_SERVICE_ROLE_KEY =
+	'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU';
+
+export interface Caller {
+	role: ApiRole;
+	claims: JWTPayload;
+}
+
+const unauthorized = (message: string, hint: string | null = null) => new ApiError(401, 'PGRST301', message, null, hint);
+
+async function verify(token: string, secret: Uint8Array): Promise<Caller> {
+	let payload: JWTPayload;
+	try {
+		({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
+	} catch (error) {
+		if (error instanceof errors.JWTExpired) throw unauthorized('JWT expired');
+		throw unauthorized('Invalid API key', 'The key is not a JWT signed with this project\'s secret.');
+	}
+	const role = payload.role;
+	if (typeof role !== 'string' || !API_ROLES.includes(role as ApiRole)) {
+		throw unauthorized(`JWT role ${JSON.stringify(role)} is not allowed`, `Use a key with role ${API_ROLES.join(', ')}.`);
+	}
+	return { role: role as ApiRole, claims: payload };
+}
+
+/**
+ * The caller of a request: the `apikey` header must be a valid key (as Supabase's gateway demands);
+ * an `Authorization: Bearer` token, when present, decides the role, as in PostgREST.
+ */
+export async function authenticate(headers: { apikey?: string | string[]; authorization?: string | string[] }, secret: Uint8Array): Promise<Caller> {
+	const apikey = Array.isArray(headers.apikey) ? headers.apikey[0] : headers.apikey;
+	const authorization = Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization;
+	const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	if (!apikey && !bearer) {
+		throw unauthorized('No API key found in request', 'No `apikey` request header or url param was found.');
+	}
+	const key = apikey ? await verify(apikey, secret) : undefined;
+	return bearer && bearer !== apikey ? verify(bearer, secret) : key ?? verify(bearer!, secret);
+}

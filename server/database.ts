@@ -1,0 +1,101 @@
+/**
+ * The database behind the embedded endpoint: PGlite (Postgres in-process, persisted to a folder)
+ * by default, or a real PostgreSQL server when DATABASE_URL is set. Both are used the same way:
+ * each API request runs in its own transaction as the role from its verified JWT, with RLS in force.
+ */
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type ApiRole = 'anon' | 'authenticated' | 'service_role';
+export const API_ROLES: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
+
+export interface QueryResult<T> {
+	rows: T[];
+	rowCount: number;
+}
+
+export interface Sql {
+	query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Database {
+	readonly description: string;
+	/** Runs `work` in one transaction as an API role, with the JWT claims where SQL can read them. */
+	asRole<T>(role: ApiRole, claims: object, work: (sql: Sql) => Promise<T>): Promise<T>;
+	/** The owner's connection: migrations, the schema cache, tests. */
+	admin: Sql & { exec(text: string): Promise<void> };
+	close(): Promise<void>;
+}
+
+/** `SET LOCAL ROLE` and the claims, as PostgREST sets them at the start of each request. */
+const enterRole = async (sql: Sql, role: ApiRole, claims: object) => {
+	if (!API_ROLES.includes(role)) throw new Error(`not an API role: ${role}`);
+	await sql.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [role, JSON.stringify(claims)]);
+};
+
+export async function openPglite(dataDir?: string): Promise<Database> {
+	if (dataDir) await mkdir(dataDir, { recursive: true });
+	const db = await PGlite.create(dataDir ? { dataDir } : {});
+	const wrap = (runner: Pick<PGlite, 'query'>): Sql => ({
+		async query<T>(text: string, params?: unknown[]) {
+			const result = await runner.query<T>(text, params);
+			return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+		},
+	});
+	return {
+		description: dataDir ? `PGlite, data in ${dataDir}` : 'PGlite, in memory',
+		asRole: (role, claims, work) =>
+			db.transaction(async (tx) => {
+				const sql = wrap(tx);
+				await enterRole(sql, role, claims);
+				return work(sql);
+			}),
+		admin: {
+			...wrap(db),
+			async exec(text) {
+				await db.exec(text);
+			},
+		},
+		close: () => db.close(),
+	};
+}
+
+export async function openPostgres(connectionString: string): Promise<Database> {
+	const pool = new pg.Pool({ connectionString, max: Number(process.env.PRAXIS_DB_POOL ?? 10) });
+	// An idle client that loses its server must not crash the endpoint; the next query reconnects.
+	pool.on('error', () => {});
+	const wrap = (runner: pg.Pool | pg.PoolClient): Sql => ({
+		async query<T>(text: string, params?: unknown[]) {
+			const result = await runner.query(text, params as unknown[]);
+			return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
+		},
+	});
+	const host = new URL(connectionString).host;
+	return {
+		description: `PostgreSQL at ${host}`,
+		async asRole(role, claims, work) {
+			const client = await pool.connect();
+			try {
+				await client.query('begin');
+				const sql = wrap(client);
+				await enterRole(sql, role, claims);
+				const result = await work(sql);
+				await client.query('commit');
+				return result;
+			} catch (error) {
+				await client.query('rollback').catch(() => {});
+				throw error;
+			} finally {
+				client.release();
+			}
+		},
+		admin: {
+			...wrap(pool),
+			async exec(text) {
+				await pool.query(text);
+			},
+		},
+		close: () => pool.end(),
+	};
+}

@@ -1,0 +1,151 @@
+/**
+ * The embedded Supabase-compatible endpoint: HTTP on loopback in front of the database, serving
+ * /rest/v1 as PostgREST does for what Praxis uses. A development and single-team convenience, not
+ * a production server: production is hosted Supabase with the same migrations.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { authenticate, LOCAL_JWT_SECRET } from './auth.ts';
+import type { Database } from './database.ts';
+import { ApiError, toApiError } from './errors.ts';
+import { handleRest, parsePrefer } from './postgrest.ts';
+import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
+
+export interface EndpointOptions {
+	db: Database;
+	host?: string;
+	port?: number;
+	jwtSecret?: string;
+	/** Largest request body accepted, in bytes; larger ones get 413. */
+	maxBodyBytes?: number;
+	/** Origins allowed by CORS besides loopback ones (any port on 127.0.0.1, localhost, [::1]). */
+	allowedOrigins?: string[];
+}
+
+export interface Endpoint {
+	server: Server;
+	url: string;
+	close(): Promise<void>;
+}
+
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+const ALLOWED_HEADERS = 'apikey, authorization, content-type, prefer, x-client-info, accept-profile, content-profile, range, range-unit, x-supabase-api-version';
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const declared = Number(req.headers['content-length'] ?? 0);
+		if (declared > limit) {
+			reject(new BodyTooLarge());
+			req.resume();
+			return;
+		}
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > limit) {
+				reject(new BodyTooLarge());
+				req.resume();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {
+	res.writeHead(status, { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) });
+	res.end(body);
+}
+
+const sendError = (res: ServerResponse, cors: Record<string, string>, error: ApiError) =>
+	send(res, error.status, { ...cors, 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(error));
+
+export async function startEndpoint(options: EndpointOptions): Promise<Endpoint> {
+	const { db } = options;
+	const secret = new TextEncoder().encode(options.jwtSecret ?? LOCAL_JWT_SECRET);
+	const limit = options.maxBodyBytes ?? 1024 * 1024;
+	const allowed = new Set(options.allowedOrigins ?? []);
+	const cache: SchemaCache = await loadSchemaCache(db.admin);
+
+	const corsFor = (origin: string | undefined): Record<string, string> =>
+		origin && (LOOPBACK_ORIGIN.test(origin) || allowed.has(origin))
+			? {
+					'access-control-allow-origin': origin,
+					'access-control-allow-headers': ALLOWED_HEADERS,
+					'access-control-allow-methods': 'GET, HEAD, POST, PATCH, DELETE, OPTIONS',
+					'access-control-expose-headers': 'content-range, content-location, x-total-count',
+					'access-control-max-age': '600',
+					vary: 'origin',
+				}
+			: { vary: 'origin' };
+
+	const server = createServer(async (req, res) => {
+		const cors = corsFor(req.headers.origin);
+		try {
+			const url = new URL(req.url ?? '/', 'http://localhost');
+			if (req.method === 'OPTIONS') {
+				send(res, 204, cors, '');
+				return;
+			}
+			if (url.pathname === '/' || url.pathname === '/health') {
+				send(res, 200, { ...cors, 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', database: db.description }));
+				return;
+			}
+			if (!url.pathname.startsWith('/rest/v1/')) {
+				throw new ApiError(404, 'PGRST125', `The embedded endpoint serves /rest/v1 only, not ${url.pathname}. Realtime, Auth and Storage need hosted Supabase or \`supabase start\`.`);
+			}
+			const caller = await authenticate(req.headers, secret);
+			const text = await readBody(req, limit);
+			let body: unknown;
+			if (text.trim() !== '') {
+				try {
+					body = JSON.parse(text);
+				} catch (error) {
+					throw new ApiError(400, 'PGRST102', 'Empty or invalid json', (error as Error).message);
+				}
+			}
+			const request = {
+				method: req.method ?? 'GET',
+				path: url.pathname.slice('/rest/v1/'.length),
+				query: url.searchParams,
+				prefer: parsePrefer(req.headers.prefer),
+				body,
+				role: caller.role,
+			};
+			try {
+				const response = await db.asRole(caller.role, caller.claims, (sql) => handleRest(sql, cache, request));
+				send(res, response.status, { ...cors, ...response.headers }, response.body);
+			} catch (error) {
+				throw toApiError(error, caller.role);
+			}
+		} catch (error) {
+			if (error instanceof BodyTooLarge) {
+				sendError(res, cors, new ApiError(413, 'PGRST413', `Request body larger than ${limit} bytes`));
+			} else {
+				sendError(res, cors, toApiError(error, 'anon'));
+			}
+		}
+	});
+	// A client that drops its connection mid-request must not take the endpoint down.
+	server.on('clientError', (_error, socket) => socket.destroy());
+
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 54321, host, () => resolve());
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : options.port;
+	return {
+		server,
+		url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+		async close() {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}

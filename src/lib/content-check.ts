@@ -1,0 +1,106 @@
+/**
+ * Validates playbook files outside Astro (tests, the content checker): parses a file's
+ * frontmatter or YAML, runs the collection's schema from `src/content.config.ts`, and reports each
+ * problem with the file, the line, the field and what is wrong.
+ */
+import yaml from 'js-yaml';
+import type { z } from 'astro/zod';
+import {
+	expertSchema,
+	taskSchema,
+	teamSchema,
+	toolSchema,
+	trackSchema,
+	workflowSchema,
+} from '../content.config.ts';
+import type { Problem } from './cross-references.ts';
+
+export const schemas = {
+	workflows: workflowSchema,
+	tasks: taskSchema,
+	teams: teamSchema,
+	tools: toolSchema,
+	experts: expertSchema,
+	tracks: trackSchema,
+} as const;
+export type CollectionName = keyof typeof schemas;
+
+export interface LocatedProblem extends Problem {
+	line: number;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** Split an MDX file into its YAML frontmatter and the line the YAML starts on. */
+function frontmatterOf(source: string): { yamlText: string; firstLine: number } | undefined {
+	const match = FRONTMATTER.exec(source);
+	return match ? { yamlText: match[1] ?? '', firstLine: 2 } : undefined;
+}
+
+/** The line where a top-level key is written, so an editor can jump to it; else the first line. */
+function lineOf(yamlText: string, firstLine: number, path: PropertyKey[]): number {
+	const key = path.find((part) => typeof part === 'string');
+	if (typeof key !== 'string') return firstLine;
+	const index = yamlText.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
+	return index === -1 ? firstLine : firstLine + index;
+}
+
+const fieldName = (path: PropertyKey[]) =>
+	path.reduce<string>(
+		(name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
+		'',
+	) || '(file)';
+
+const fixFor = (issue: z.core.$ZodIssue): string => {
+	if (issue.code === 'invalid_type' && issue.input === undefined) return 'add this field';
+	if (issue.code === 'unrecognized_keys') return `remove or rename: ${issue.keys.join(', ')}`;
+	return 'see the field description in src/content.config.ts';
+};
+
+/** Validate one playbook file's text. An empty list means the file is valid on its own. */
+export function checkSource(collection: CollectionName, filePath: string, source: string): {
+	problems: LocatedProblem[];
+	data?: unknown;
+} {
+	let yamlText = source;
+	let firstLine = 1;
+	if (collection === 'workflows') {
+		const found = frontmatterOf(source);
+		if (!found) {
+			return {
+				problems: [{ file: filePath, line: 1, field: '(frontmatter)', message: 'no frontmatter found', fix: 'start the file with a --- block of YAML fields' }],
+			};
+		}
+		({ yamlText, firstLine } = found);
+	}
+	let raw: unknown;
+	try {
+		raw = yaml.load(yamlText);
+	} catch (error) {
+		const mark = (error as { mark?: { line?: number } }).mark;
+		return {
+			problems: [{
+				file: filePath,
+				line: firstLine + (mark?.line ?? 0),
+				field: '(yaml)',
+				message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+				fix: 'check indentation and quote values that contain a colon',
+			}],
+		};
+	}
+	const result = schemas[collection].safeParse(raw ?? {});
+	if (result.success) return { problems: [], data: result.data };
+	return {
+		problems: result.error.issues.map((issue) => ({
+			file: filePath,
+			line: lineOf(yamlText, firstLine, issue.path),
+			field: fieldName(issue.path),
+			message: issue.message,
+			fix: fixFor(issue),
+		})),
+	};
+}
+
+/** `file:line  field  what is wrong  (how to fix)`, one problem per line. */
+export const formatLocated = (problems: LocatedProblem[]) =>
+	problems.map((p) => `${p.file}:${p.line}  ${p.field}  ${p.message}  (${p.fix})`).join('\n');

@@ -1,0 +1,257 @@
+-- Read functions: the only way the API roles see feedback data. Each runs as its owner (SECURITY
+-- DEFINER) with an empty search_path, returns JSON, and never returns a participant id. Counts and
+-- means are shown only for groups of at least praxis_private.min_group_size() distinct participants;
+-- smaller groups come back as {"suppressed": true} with no numbers (see docs/data-api.md).
+
+-- Suppress small cells in a list of cells that add up to a published total.
+-- Each cell is a JSON object with a "participants" count; a cell with 0 < participants < k is
+-- suppressed. If exactly one cell is suppressed, the total minus the others would reveal it, so the
+-- next-smallest cell is suppressed too. Suppressed cells keep only their keys (named in p_keys).
+create or replace function praxis_private.protect_cells(p_cells jsonb, p_keys text[])
+returns jsonb
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  k constant integer := praxis_private.min_group_size();
+  small integer;
+  victim integer;
+  result jsonb := '[]'::jsonb;
+  cell jsonb;
+  i integer := 0;
+  hide boolean;
+begin
+  if p_cells is null or jsonb_array_length(p_cells) = 0 then
+    return '[]'::jsonb;
+  end if;
+
+  select count(*) into small
+  from jsonb_array_elements(p_cells) c
+  where (c ->> 'participants')::integer between 1 and k - 1;
+
+  if small = 1 then
+    -- The smallest visible non-empty cell joins the suppressed one.
+    select ord - 1 into victim
+    from jsonb_array_elements(p_cells) with ordinality as t(c, ord)
+    where (c ->> 'participants')::integer >= k
+    order by (c ->> 'participants')::integer, (c ->> 'checkIns')::integer nulls first, ord
+    limit 1;
+  end if;
+
+  for cell in select value from jsonb_array_elements(p_cells) loop
+    hide := (cell ->> 'participants')::integer between 1 and k - 1 or i = victim;
+    if hide then
+      result := result || jsonb_build_array(
+        (select coalesce(jsonb_object_agg(key, value), '{}'::jsonb)
+         from jsonb_each(cell) where key = any (p_keys)) || jsonb_build_object('suppressed', true)
+      );
+    else
+      result := result || jsonb_build_array(cell || jsonb_build_object('suppressed', false));
+    end if;
+    i := i + 1;
+  end loop;
+  return result;
+end
+$$;
+
+-- How one workflow is going: for the summary beside the check-in form.
+create or replace function public.workflow_summary(p_workflow text, p_team text default null)
+returns json
+language plpgsql
+stable
+security definer
+set search_path = ''
+-- Weeks start on Monday, UTC, whatever the session's time zone.
+set timezone = 'UTC'
+as $$
+declare
+  k constant integer := praxis_private.min_group_size();
+  people integer;
+  total integer;
+  result jsonb;
+begin
+  select count(distinct participant), count(*) into people, total
+  from public.check_ins
+  where workflow = p_workflow and (p_team is null or team = p_team);
+
+  result := jsonb_build_object('workflow', p_workflow, 'team', p_team, 'k', k);
+  if people < k then
+    -- Too few people: say so, and give no number that could be tied to one of them.
+    return result || jsonb_build_object('suppressed', true);
+  end if;
+
+  return result || (
+    select jsonb_build_object(
+      'suppressed', false,
+      'checkIns', total,
+      'participants', people,
+      'meanConfidence', round(avg(confidence), 2),
+      'helpedRate', round(avg((outcome = 'helped')::integer), 3),
+      'catchRate', round(avg((error_caught <> 'none')::integer), 3),
+      'lastCheckInWeek', to_char(date_trunc('week', max(created_at)), 'YYYY-MM-DD'),
+      'confidence', praxis_private.protect_cells(
+        (select coalesce(jsonb_agg(jsonb_build_object('level', level, 'checkIns', n, 'participants', p) order by level), '[]')
+         from (
+           select level, count(c.id)::integer as n, count(distinct c.participant)::integer as p
+           from generate_series(1, 5) as level
+           left join public.check_ins c
+             on c.confidence = level and c.workflow = p_workflow and (p_team is null or c.team = p_team)
+           group by level
+         ) buckets),
+        array['level'])
+    )
+    from public.check_ins
+    where workflow = p_workflow and (p_team is null or team = p_team)
+  );
+end
+$$;
+
+-- A team's indicators over the last p_weeks weeks (Monday-based, the current week included),
+-- optionally for one task type: what the team lead's indicators page shows.
+create or replace function public.team_indicators(p_team text, p_weeks integer default 12, p_task text default null)
+returns json
+language plpgsql
+stable
+security definer
+set search_path = ''
+-- Weeks start on Monday, UTC, whatever the session's time zone.
+set timezone = 'UTC'
+as $$
+declare
+  k constant integer := praxis_private.min_group_size();
+  weeks constant integer := least(greatest(coalesce(p_weeks, 12), 1), 52);
+  this_week constant timestamptz := date_trunc('week', now());
+  since constant timestamptz := date_trunc('week', now()) - make_interval(weeks => weeks - 1);
+  recent_from constant timestamptz := date_trunc('week', now()) - make_interval(weeks => 3);
+  earlier_from constant timestamptz := date_trunc('week', now()) - make_interval(weeks => 7);
+  people integer;
+  total integer;
+  result jsonb;
+begin
+  select count(distinct participant), count(*) into people, total
+  from public.check_ins
+  where team = p_team and created_at >= since and (p_task is null or task = p_task);
+
+  result := jsonb_build_object(
+    'team', p_team, 'task', p_task, 'weeks', weeks, 'k', k,
+    'since', to_char(since, 'YYYY-MM-DD'),
+    'generatedAt', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+  );
+
+  if people < k then
+    return result || jsonb_build_object(
+      'suppressed', true,
+      'totals', jsonb_build_object('suppressed', true),
+      'tasks', '[]'::jsonb, 'workflows', '[]'::jsonb, 'errorKinds', '[]'::jsonb,
+      'weekly', (select jsonb_agg(jsonb_build_object('week', to_char(w, 'YYYY-MM-DD'), 'suppressed', true) order by w)
+                 from generate_series(since, this_week, interval '1 week') as w)
+    );
+  end if;
+
+  return result || (
+    -- One index range scan; the eight weeks before now are read even for a shorter period,
+    -- because the confidence change compares the last four weeks with the four before.
+    with win as materialized (
+      select c.task, c.workflow, c.participant, c.confidence, c.outcome, c.error_caught, c.error_kind,
+             c.created_at, c.created_at >= since as in_period
+      from public.check_ins c
+      where c.team = p_team
+        and c.created_at >= least(since, earlier_from)
+        and (p_task is null or c.task = p_task)
+    ),
+    period as (select * from win where in_period)
+    select jsonb_build_object(
+      'suppressed', false,
+      'totals', (
+        select jsonb_build_object(
+          'suppressed', false, 'checkIns', total, 'participants', people,
+          'meanConfidence', round(avg(confidence), 2),
+          'helpedRate', round(avg((outcome = 'helped')::integer), 3),
+          'catchRate', round(avg((error_caught <> 'none')::integer), 3))
+        from period),
+      'tasks', praxis_private.protect_cells((
+        select coalesce(jsonb_agg(cell order by (cell ->> 'checkIns')::integer desc, cell ->> 'task'), '[]')
+        from (
+          select jsonb_build_object(
+            'task', task,
+            'checkIns', count(*) filter (where in_period),
+            'participants', count(distinct participant) filter (where in_period),
+            'meanConfidence', round(avg(confidence) filter (where in_period), 2),
+            'confidenceSd', round(coalesce(stddev_pop(confidence) filter (where in_period), 0), 2),
+            'helpedRate', round(avg((outcome = 'helped')::integer) filter (where in_period), 3),
+            'catchRate', round(avg((error_caught <> 'none')::integer) filter (where in_period), 3),
+            'caughtBefore', count(*) filter (where in_period and error_caught = 'before'),
+            'caughtAfter', count(*) filter (where in_period and error_caught = 'after'),
+            -- Confidence over the last four weeks against the four before, each only with k people.
+            'recentConfidence', case when count(distinct participant) filter (where created_at >= recent_from) >= k
+              then round(avg(confidence) filter (where created_at >= recent_from), 2) end,
+            'earlierConfidence', case when count(distinct participant) filter (where created_at >= earlier_from and created_at < recent_from) >= k
+              then round(avg(confidence) filter (where created_at >= earlier_from and created_at < recent_from), 2) end
+          ) as cell
+          from win
+          group by task
+          having count(*) filter (where in_period) > 0
+        ) per_task), array['task']),
+      'weekly', praxis_private.protect_cells((
+        select jsonb_agg(jsonb_build_object(
+          'week', to_char(w.week, 'YYYY-MM-DD'),
+          'checkIns', coalesce(n, 0),
+          'participants', coalesce(p, 0)
+        ) order by w.week)
+        from generate_series(since, this_week, interval '1 week') as w(week)
+        left join (
+          select date_trunc('week', created_at) as week, count(*)::integer as n, count(distinct participant)::integer as p
+          from period group by 1
+        ) per_week on per_week.week = w.week), array['week']),
+      'workflows', praxis_private.protect_cells((
+        select coalesce(jsonb_agg(jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p)
+                                  order by n desc, workflow), '[]')
+        from (
+          select workflow, min(task) as task, count(*)::integer as n, count(distinct participant)::integer as p
+          from period group by workflow
+        ) per_workflow), array['workflow', 'task']),
+      'errorKinds', praxis_private.protect_cells((
+        select coalesce(jsonb_agg(jsonb_build_object('kind', kind, 'checkIns', n, 'participants', p) order by n desc, kind), '[]')
+        from (
+          select coalesce(error_kind, 'unspecified') as kind, count(*)::integer as n, count(distinct participant)::integer as p
+          from period where error_caught <> 'none'
+          group by 1
+        ) per_kind), array['kind'])
+    )
+  );
+end
+$$;
+
+-- The reflections a team chose to share, for the weekly discussion: text and workflow only.
+create or replace function public.team_reflections(p_team text, p_since timestamptz, p_until timestamptz default null)
+returns json
+language sql
+stable
+security definer
+set search_path = ''
+-- Weeks start on Monday, UTC, whatever the session's time zone.
+set timezone = 'UTC'
+as $$
+  select coalesce(json_agg(json_build_object(
+    'id', r.id,
+    'workflow', r.workflow,
+    'task', r.task,
+    'worked', r.worked,
+    'didNotWork', r.did_not_work,
+    'tryNext', r.try_next,
+    'day', to_char(r.created_at at time zone 'utc', 'YYYY-MM-DD')
+  ) order by r.created_at desc), '[]'::json)
+  from public.reflections r
+  where r.team = p_team
+    and r.visibility = 'team'
+    and r.created_at >= p_since
+    and (p_until is null or r.created_at < p_until)
+$$;
+
+revoke all on function public.workflow_summary(text, text) from public;
+revoke all on function public.team_indicators(text, integer, text) from public;
+revoke all on function public.team_reflections(text, timestamptz, timestamptz) from public;
+grant execute on function public.workflow_summary(text, text) to anon, authenticated, service_role;
+grant execute on function public.team_indicators(text, integer, text) to anon, authenticated, service_role;
+grant execute on function public.team_reflections(text, timestamptz, timestamptz) to anon, authenticated, service_role;

@@ -1,0 +1,24 @@
+import { spawn } from 'node:child_process';
+import { projectRoot } from './paths.ts';
+
+export interface BuildResult {
+	code: number | null;
+	output: string;
+}
+
+/** Runs the real `astro build` for a project folder, returning its exit code and all output. */
+export function astroBuild(options: { root?: string; outDir: string; env?: Record<string, string> }): Promise<BuildResult> {
+	const root = options.root ?? projectRoot;
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', options.outDir], {
+			cwd: root,
+			env: { ...process.env, ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, output }));
+	});
+}

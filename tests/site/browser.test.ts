@@ -1,0 +1,153 @@
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStaticSite } from '../../server/static-site.ts';
+import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
+import { builtSite, builtSubpathSite, SUBPATH } from '../helpers/paths.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+const servers: Server[] = [];
+let site = '';
+let subpathSite = '';
+
+beforeAll(async () => {
+	const root = await serveStaticSite({ root: builtSite });
+	const sub = await serveStaticSite({ root: builtSubpathSite, base: SUBPATH });
+	servers.push(root.server, sub.server);
+	site = root.url;
+	subpathSite = sub.url;
+	browser = await launchChromium();
+	context = await browser.newContext();
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
+});
+afterAll(async () => {
+	await browser?.close();
+	for (const server of servers) server.close();
+});
+
+// Top-level results only; sub-results link to sections ("Steps", "Check the output") of the same page.
+const resultLinks = (page: Page) => page.locator('.pagefind-ui__result-link:not(.pagefind-ui__result-nested .pagefind-ui__result-link)');
+
+describe('finding and using a workflow', () => {
+	it('searches from the home page, filters, opens the result and copies a prompt', async () => {
+		const page = await context.newPage();
+		await page.goto(site);
+		// "/" focuses the header search box from anywhere on the page.
+		await page.keyboard.press('/');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+		await page.keyboard.type('policy');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/search\/\?q=policy/);
+		await resultLinks(page).first().waitFor();
+		const unfiltered = await resultLinks(page).allTextContents();
+		expect(unfiltered).toContain('Draft a reply to an escalated ticket');
+
+		// The team filter narrows the results to Legal's workflows.
+		await page.locator('summary.pagefind-ui__filter-name', { hasText: /^team$/i }).click();
+		await page.getByLabel(/^Legal \(\d+\)/).check();
+		await expect.poll(() => resultLinks(page).allTextContents()).not.toContain('Draft a reply to an escalated ticket');
+		const legal = await resultLinks(page).allTextContents();
+		const legalWorkflows = ['First-pass review of an incoming NDA', 'Check a vendor\'s data processing terms against our checklist',
+			'Write a plain-language summary of a company policy', 'First draft of a security questionnaire from approved answers'];
+		expect(legal.length).toBeGreaterThan(0);
+		expect(legal.length).toBeLessThan(unfiltered.length);
+		for (const title of legal) expect(legalWorkflows).toContain(title);
+		expect(page.url()).toContain('q=policy');
+		// Matched words are highlighted in the excerpts.
+		expect(await page.locator('.pagefind-ui__result-excerpt mark').count()).toBeGreaterThan(0);
+
+		await resultLinks(page).filter({ hasText: 'plain-language summary' }).click();
+		await page.waitForURL(/\/workflows\/policy-plain-language-summary\//);
+		await page.getByRole('button', { name: /Copy prompt for step 1/ }).click();
+		await expect.poll(() => page.getByText('Copied to clipboard').count()).toBe(1);
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toContain('From the policy below, list every obligation');
+		// Arriving from search, the matched words are highlighted on the page.
+		await expect.poll(() => page.locator('mark').count()).toBeGreaterThan(0);
+		await page.close();
+	});
+
+	it('opens /search/?q=word with results already shown', async () => {
+		const page = await context.newPage();
+		await page.goto(`${site}search/?q=questionnaire`);
+		await resultLinks(page).first().waitFor();
+		expect(await resultLinks(page).allTextContents()).toContain('First draft of a security questionnaire from approved answers');
+		await page.close();
+	});
+
+	it('searches when the site is served under a sub-path', async () => {
+		const page = await context.newPage();
+		await page.goto(`${subpathSite}search/?q=sub-processor`);
+		await resultLinks(page).first().waitFor();
+		const href = await resultLinks(page).first().getAttribute('href');
+		expect(href).toMatch(new RegExp(`^${SUBPATH}workflows/dpa-clause-comparison/`));
+		await resultLinks(page).first().click();
+		await page.waitForURL(/dpa-clause-comparison/);
+		expect(await page.title()).toContain('data processing terms');
+		await page.close();
+	});
+
+	it('reaches search and a result with the keyboard only', async () => {
+		const page = await context.newPage();
+		await page.goto(`${site}tasks/`);
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+		let reached = false;
+		for (let i = 0; i < 12 && !reached; i++) {
+			await page.keyboard.press('Tab');
+			reached = await page.evaluate(() => document.activeElement?.id === 'site-search');
+		}
+		expect(reached).toBe(true);
+		await page.keyboard.type('timeline');
+		await page.keyboard.press('Enter');
+		await resultLinks(page).first().waitFor();
+		// Tab from the search field until a result link has focus, then follow it with Enter.
+		let onResult = false;
+		await page.locator('.pagefind-ui__search-input').focus();
+		for (let i = 0; i < 40 && !onResult; i++) {
+			await page.keyboard.press('Tab');
+			onResult = await page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__result-link') ?? false);
+		}
+		expect(onResult).toBe(true);
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/workflows\//);
+		await page.close();
+	});
+
+	it('works without JavaScript except search', async () => {
+		const noJs = await browser.newContext({ javaScriptEnabled: false });
+		const page = await noJs.newPage();
+		await page.goto(`${site}workflows/nda-first-pass-review/`);
+		expect(await page.locator('pre code').first().textContent()).toContain('NDA playbook');
+		await page.goto(`${site}search/`);
+		expect(await page.content()).toContain('Search needs JavaScript');
+		await noJs.close();
+	});
+
+	it('answers unknown paths with a useful 404 page', async () => {
+		const page = await context.newPage();
+		const response = await page.goto(`${site}workflows/no-such-thing/`);
+		expect(response?.status()).toBe(404);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('not in the playbook');
+		expect(await page.getByRole('link', { name: 'Replying to customers' }).count()).toBe(1);
+		await page.close();
+	});
+});
+
+describe('accessibility', () => {
+	const pages = ['', 'workflows/escalated-ticket-reply/', 'workflows/competitor-page-summary/', 'workflows/call-recording-summary-public-tool/',
+		'tasks/', 'tasks/contract-review/', 'tasks/forecasting/', 'teams/', 'teams/legal/', 'tracks/', 'tracks/support-foundations/', 'experts/',
+		'search/?q=prompt', 'no-such-page/'];
+	for (const scheme of ['light', 'dark'] as const) {
+		it.each(pages)(`axe finds no violations on /%s (${scheme})`, async (path) => {
+			const themed = await browser.newContext({ colorScheme: scheme });
+			const page = await themed.newPage();
+			await page.goto(site + path);
+			if (path.startsWith('search/')) await resultLinks(page).first().waitFor();
+			const violations = await axeViolations(page);
+			expect(violations, describeViolations(violations)).toEqual([]);
+			await themed.close();
+		});
+	}
+});
