@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/database.ts';
+import { backends } from '../helpers/backends.ts';
+import { checkIn, reflection, type CheckInRow } from '../helpers/rows.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shapes asserted below
+
+describe.each(backends)('read functions on $name', (backend) => {
+	let db: Database;
+	let close: () => Promise<void>;
+	beforeAll(async () => ({ db, close } = await backend.open()));
+	afterAll(async () => close?.());
+	beforeEach(async () => {
+		await db.admin.query('truncate public.check_ins, public.reflections');
+	});
+
+	const add = async (rows: (CheckInRow & { created_at?: string })[]) => {
+		for (const row of rows) {
+			const keys = Object.keys(row);
+			await db.admin.query(`insert into public.check_ins (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
+		}
+	};
+	/** Calls a read function as anon, exactly as the site does. */
+	const rpc = async (call: string, params: unknown[]): Promise<Json> => {
+		const { rows } = await db.asRole('anon', {}, (sql) => sql.query<{ body: string }>(`select to_json(${call})::text as body`, params));
+		return JSON.parse(rows[0]!.body);
+	};
+	const people = (n: number) => Array.from({ length: n }, () => randomUUID());
+	const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+	describe('workflow_summary', () => {
+		it('shows nothing but "suppressed" for fewer than k people, however many check-ins', async () => {
+			const [a, b] = people(2);
+			await add([checkIn({ participant: a }), checkIn({ participant: a, confidence: 5 }), checkIn({ participant: b }), checkIn({ participant: b })]);
+			const summary = await rpc('public.workflow_summary($1)', ['nda-first-pass-review']);
+			expect(summary).toEqual({ workflow: 'nda-first-pass-review', team: null, k: 3, suppressed: true });
+		});
+
+		it('returns the documented shape for k people, suppressing small confidence buckets and their complement', async () => {
+			const ids = people(6);
+			// Confidence 4: four people; 3: one person; 5: two people (one check-in caught an error after).
+			await add([
+				...ids.slice(0, 4).map((participant) => checkIn({ participant, confidence: 4 })),
+				checkIn({ participant: ids[4], confidence: 3, outcome: 'no_difference' }),
+				checkIn({ participant: ids[5], confidence: 5, error_caught: 'after', error_kind: 'made_up_fact' }),
+				checkIn({ participant: ids[0], confidence: 5 }),
+			]);
+			const summary = await rpc('public.workflow_summary($1)', ['nda-first-pass-review']);
+			expect(summary).toMatchObject({ suppressed: false, k: 3, checkIns: 7, participants: 6, meanConfidence: 4.14, helpedRate: 0.857, catchRate: 0.143 });
+			expect(summary.lastCheckInWeek).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			expect(summary.confidence).toEqual([
+				{ level: 1, checkIns: 0, participants: 0, suppressed: false },
+				{ level: 2, checkIns: 0, participants: 0, suppressed: false },
+				{ level: 3, suppressed: true },
+				{ level: 4, checkIns: 4, participants: 4, suppressed: false },
+				{ level: 5, suppressed: true },
+			]);
+			expect(JSON.stringify(summary)).not.toMatch(/participant"|[0-9a-f]{8}-[0-9a-f]{4}-/);
+		});
+
+		it('suppresses the next-smallest bucket when only one is small, so subtraction reveals nothing', async () => {
+			const ids = people(8);
+			await add([
+				...ids.slice(0, 4).map((participant) => checkIn({ participant, confidence: 4 })),
+				...ids.slice(4, 7).map((participant) => checkIn({ participant, confidence: 2 })),
+				checkIn({ participant: ids[7], confidence: 1 }),
+			]);
+			const { confidence, checkIns } = await rpc('public.workflow_summary($1)', ['nda-first-pass-review']);
+			expect(checkIns).toBe(8);
+			const shown = confidence.filter((cell: Json) => !cell.suppressed);
+			// Level 1 (one person) and level 2 (the smallest other) are hidden: 8 - 4 leaves two cells.
+			expect(confidence.find((c: Json) => c.level === 1)).toEqual({ level: 1, suppressed: true });
+			expect(confidence.find((c: Json) => c.level === 2)).toEqual({ level: 2, suppressed: true });
+			expect(shown.reduce((sum: number, cell: Json) => sum + cell.checkIns, 0)).toBe(4);
+		});
+
+		it('filters by team', async () => {
+			await add(people(3).map((participant) => checkIn({ participant, team: 'sales' })));
+			expect((await rpc('public.workflow_summary($1, $2)', ['nda-first-pass-review', 'legal'])).suppressed).toBe(true);
+			expect((await rpc('public.workflow_summary($1, $2)', ['nda-first-pass-review', 'sales'])).checkIns).toBe(3);
+		});
+	});
+
+	describe('team_indicators', () => {
+		it('never returns a number for a team of two', async () => {
+			const [a, b] = people(2);
+			await add([checkIn({ participant: a }), checkIn({ participant: b }), checkIn({ participant: b, task: 'summarising', workflow: 'policy-plain-language-summary' })]);
+			const result = await rpc('public.team_indicators($1, $2)', ['legal', 8]);
+			expect(result).toMatchObject({ team: 'legal', weeks: 8, k: 3, suppressed: true, totals: { suppressed: true }, tasks: [], workflows: [] });
+			expect(result.weekly).toHaveLength(8);
+			expect(result.weekly.every((w: Json) => w.suppressed && !('checkIns' in w))).toBe(true);
+			expect(JSON.stringify(result)).not.toMatch(/"(checkIns|participants|meanConfidence)"/);
+		});
+
+		it('returns per-task, weekly, workflow and error-kind cells with suppression and its complement', async () => {
+			const ids = people(7);
+			await add([
+				// contract-review: 4 people this week and 3 of them five weeks ago, for the confidence change.
+				...ids.slice(0, 4).map((participant) => checkIn({ participant, confidence: 4, error_caught: 'before', error_kind: 'made_up_fact' })),
+				...ids.slice(0, 3).map((participant) => checkIn({ participant, confidence: 2, created_at: daysAgo(35) })),
+				// summarising: 3 people.
+				...ids.slice(4, 7).map((participant) => checkIn({ participant, task: 'summarising', workflow: 'policy-plain-language-summary', confidence: 3, outcome: 'no_difference' })),
+				// data-analysis: one person, must not be shown.
+				checkIn({ participant: ids[6], task: 'data-analysis', workflow: 'sql-query-from-question', confidence: 1, error_caught: 'after', error_kind: 'wrong_number' }),
+			]);
+			const result = await rpc('public.team_indicators($1, $2)', ['legal', 12]);
+			expect(result).toMatchObject({ suppressed: false, weeks: 12, totals: { checkIns: 11, participants: 7 } });
+			expect(result.generatedAt).toMatch(/Z$/);
+			const byTask = Object.fromEntries(result.tasks.map((t: Json) => [t.task, t]));
+			expect(byTask['contract-review']).toMatchObject({ suppressed: false, checkIns: 7, participants: 4, caughtBefore: 4, caughtAfter: 0, recentConfidence: 4, earlierConfidence: 2 });
+			expect(byTask['data-analysis']).toEqual({ task: 'data-analysis', suppressed: true });
+			// The complement: summarising (3 people) is the smallest visible cell, so it is hidden too.
+			expect(byTask['summarising']).toEqual({ task: 'summarising', suppressed: true });
+			expect(result.weekly).toHaveLength(12);
+			const weeks = result.weekly.map((w: Json) => w.week);
+			expect([...weeks].sort()).toEqual(weeks);
+			expect(result.weekly.at(-1)).toMatchObject({ checkIns: 8, participants: 7, suppressed: false });
+			const workflows = Object.fromEntries(result.workflows.map((w: Json) => [w.workflow, w]));
+			expect(workflows['nda-first-pass-review']).toMatchObject({ checkIns: 7, suppressed: false });
+			expect(workflows['sql-query-from-question']).toEqual({ workflow: 'sql-query-from-question', task: 'data-analysis', suppressed: true });
+			// One small kind would be revealed by the caught totals, so the other kind is hidden with it.
+			expect(result.errorKinds).toEqual([
+				{ kind: 'made_up_fact', suppressed: true },
+				{ kind: 'wrong_number', suppressed: true },
+			]);
+		});
+
+		it('limits the period and filters by task', async () => {
+			const ids = people(3);
+			await add([...ids.map((participant) => checkIn({ participant, created_at: daysAgo(70) })), ...ids.map((participant) => checkIn({ participant }))]);
+			expect((await rpc('public.team_indicators($1, $2)', ['legal', 4])).totals.checkIns).toBe(3);
+			expect((await rpc('public.team_indicators($1, $2)', ['legal', 12])).totals.checkIns).toBe(6);
+			expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'summarising'])).suppressed).toBe(true);
+		});
+	});
+
+	describe('team_reflections', () => {
+		it('returns shared reflections only, newest first, without participant ids', async () => {
+			const shared = reflection({ worked: 'Quoting clauses exactly caught a rewording.' });
+			const later = reflection({ try_next: 'Ask for the definitions section first.' });
+			const mine = reflection({ visibility: 'private', worked: 'Private note' });
+			for (const row of [shared, later, mine]) {
+				const keys = Object.keys(row);
+				await db.admin.query(`insert into public.reflections (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
+				await new Promise((r) => setTimeout(r, 5));
+			}
+			const list = await rpc('public.team_reflections($1, $2)', ['legal', daysAgo(7)]);
+			expect(list.map((r: Json) => r.id)).toEqual([later.id, shared.id]);
+			expect(Object.keys(list[0]).sort()).toEqual(['day', 'didNotWork', 'id', 'task', 'tryNext', 'worked', 'workflow']);
+			expect(JSON.stringify(list)).not.toContain(shared.participant);
+			expect(await rpc('public.team_reflections($1, $2)', ['sales', daysAgo(7)])).toEqual([]);
+		});
+	});
+});

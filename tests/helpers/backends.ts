@@ -1,0 +1,42 @@
+/**
+ * The databases every db-tier test runs on: PGlite in-process, and each real PostgreSQL server
+ * found on the machine. Each test file gets fresh, migrated databases.
+ */
+import { openPglite, openPostgres, type Database } from '../../server/database.ts';
+import { migrate } from '../../server/migrate.ts';
+import { findPostgresBinaries, startPostgres, type PostgresServer } from './postgres-server.ts';
+
+export interface Backend {
+	name: string;
+	open(): Promise<{ db: Database; close(): Promise<void> }>;
+}
+
+export const backends: Backend[] = [
+	{
+		name: 'PGlite',
+		async open() {
+			const db = await openPglite();
+			await migrate(db);
+			return { db, close: () => db.close() };
+		},
+	},
+	...findPostgresBinaries().map((binary): Backend => ({
+		name: `PostgreSQL ${binary.major}`,
+		async open() {
+			const server: PostgresServer = await startPostgres(binary);
+			const db = await openPostgres(server.url);
+			await migrate(db);
+			return {
+				db,
+				async close() {
+					await db.close();
+					await server.stop();
+				},
+			};
+		},
+	})),
+];
+
+if (process.env.CI && backends.length < 2) {
+	throw new Error('CI must test a real PostgreSQL server too, and none was found: install postgresql or set PG_BIN.');
+}

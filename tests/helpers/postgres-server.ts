@@ -1,0 +1,83 @@
+/**
+ * A real PostgreSQL server for the database tier, started from the machine's server binaries
+ * (Debian's postgresql package: /usr/lib/postgresql/<major>/bin, or PG_BIN). Postgres refuses to run
+ * as root, so as root the server runs as the `postgres` user.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export interface PostgresServer {
+	major: number;
+	url: string;
+	stop(): Promise<void>;
+}
+
+/** Folders holding initdb and postgres, newest major first. */
+export function findPostgresBinaries(): { major: number; bin: string }[] {
+	if (process.env.PG_BIN) {
+		const version = execFileSync(join(process.env.PG_BIN, 'postgres'), ['--version'], { encoding: 'utf8' });
+		return [{ major: Number(/(\d+)/.exec(version)?.[1]), bin: process.env.PG_BIN }];
+	}
+	const root = '/usr/lib/postgresql';
+	if (!existsSync(root)) return [];
+	return readdirSync(root)
+		.filter((major) => existsSync(join(root, major, 'bin', 'initdb')))
+		.map((major) => ({ major: Number(major), bin: join(root, major, 'bin') }))
+		.sort((a, b) => b.major - a.major);
+}
+
+const freePort = () =>
+	new Promise<number>((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+
+const asRoot = process.getuid?.() === 0;
+const command = (bin: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] as const : [bin, args] as const);
+
+export async function startPostgres(binary = findPostgresBinaries()[0]): Promise<PostgresServer> {
+	if (!binary) throw new Error('No PostgreSQL server binaries found: apt-get install -y postgresql, or set PG_BIN.');
+	const dir = mkdtempSync(join(tmpdir(), 'praxis-pg-'));
+	const data = join(dir, 'data');
+	if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
+	const [initdb, initArgs] = command(join(binary.bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+	execFileSync(initdb, initArgs, { stdio: 'pipe' });
+	const port = await freePort();
+	const [postgres, args] = command(join(binary.bin, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=200']);
+	const child = spawn(postgres, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+	let log = '';
+	child.stderr.on('data', (chunk) => (log += chunk));
+	const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+	for (let attempt = 0; ; attempt++) {
+		const client = new pg.Client({ connectionString: url });
+		try {
+			await client.connect();
+			await client.end();
+			break;
+		} catch {
+			await client.end().catch(() => {});
+			if (attempt > 100 || child.exitCode !== null) throw new Error(`PostgreSQL ${binary.major} did not start:\n${log}`);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	return {
+		major: binary.major,
+		url,
+		async stop() {
+			// runuser does not pass signals on, so stop the server the way its own tools do.
+			const [pgCtl, stopArgs] = command(join(binary.bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w']);
+			const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+			execFileSync(pgCtl, stopArgs, { stdio: 'pipe' });
+			await exited;
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
