@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { openPglite } from '../../server/database.ts';
+import { migrate } from '../../server/migrate.ts';
+import { checkIn } from '../helpers/rows.ts';
+
+const countTriggers = async (db: Awaited<ReturnType<typeof openPglite>>) =>
+	(await db.admin.query<{ n: number }>(`select count(*)::integer as n from pg_trigger where tgname = 'check_ins_announce'`)).rows[0]!.n;
+
+describe('Supabase-only objects are guarded', () => {
+	it('skips the Realtime broadcast where realtime.send does not exist', async () => {
+		const db = await openPglite();
+		await migrate(db);
+		expect(await countTriggers(db)).toBe(0);
+		await db.close();
+	});
+
+	it('announces each check-in on the team channel, with no data, where it exists', async () => {
+		const db = await openPglite();
+		// A stand-in with the signature Supabase's realtime.send has, recording its calls.
+		await db.admin.exec(`
+			create schema realtime;
+			create table realtime.sent (payload jsonb, event text, topic text, private boolean);
+			create function realtime.send(payload jsonb, event text, topic text, private boolean default true) returns void
+			language sql as $$ insert into realtime.sent values (payload, event, topic, private) $$;
+		`);
+		await migrate(db);
+		expect(await countTriggers(db)).toBe(1);
+		const row = checkIn({ team: 'ops' });
+		await db.asRole('anon', {}, (sql) => sql.query(`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values ($1, $2, $3, $4, $5, $6, $7)`,
+			[row.id, row.workflow, row.task, row.team, row.participant, row.confidence, row.outcome]));
+		const { rows } = await db.admin.query('select payload, event, topic, private from realtime.sent');
+		expect(rows).toEqual([{ payload: {}, event: 'check_in', topic: 'indicators:ops', private: false }]);
+		await db.close();
+	});
+});
