@@ -112,7 +112,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				method: req.method ?? 'GET',
 				path: url.pathname.slice('/rest/v1/'.length),
 				query: url.searchParams,
-				prefer: parsePrefer(req.headers.prefer),
+				prefer: parsePrefer([req.headers.prefer].flat().join(',')),
 				body,
 				role: caller.role,
 			};

@@ -15,7 +15,7 @@ describe.each(backends)('read functions on $name', (backend) => {
 		await db.admin.query('truncate public.check_ins, public.reflections');
 	});
 
-	const add = async (rows: (CheckInRow & { created_at?: string })[]) => {
+	const add = async (rows: (CheckInRow | Record<string, unknown>)[]) => {
 		for (const row of rows) {
 			const keys = Object.keys(row);
 			await db.admin.query(`insert into public.check_ins (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
@@ -98,7 +98,7 @@ describe.each(backends)('read functions on $name', (backend) => {
 			await add([
 				// contract-review: 4 people this week and 3 of them five weeks ago, for the confidence change.
 				...ids.slice(0, 4).map((participant) => checkIn({ participant, confidence: 4, error_caught: 'before', error_kind: 'made_up_fact' })),
-				...ids.slice(0, 3).map((participant) => checkIn({ participant, confidence: 2, created_at: daysAgo(35) })),
+				...ids.slice(0, 3).map((participant) => ({ ...checkIn({ participant, confidence: 2 }), created_at: daysAgo(35) })),
 				// summarising: 3 people.
 				...ids.slice(4, 7).map((participant) => checkIn({ participant, task: 'summarising', workflow: 'policy-plain-language-summary', confidence: 3, outcome: 'no_difference' })),
 				// data-analysis: one person, must not be shown.
@@ -128,7 +128,7 @@ describe.each(backends)('read functions on $name', (backend) => {
 
 		it('limits the period and filters by task', async () => {
 			const ids = people(3);
-			await add([...ids.map((participant) => checkIn({ participant, created_at: daysAgo(70) })), ...ids.map((participant) => checkIn({ participant }))]);
+			await add([...ids.map((participant) => ({ ...checkIn({ participant }), created_at: daysAgo(70) })), ...ids.map((participant) => checkIn({ participant }))]);
 			expect((await rpc('public.team_indicators($1, $2)', ['legal', 4])).totals.checkIns).toBe(3);
 			expect((await rpc('public.team_indicators($1, $2)', ['legal', 12])).totals.checkIns).toBe(6);
 			expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'summarising'])).suppressed).toBe(true);

@@ -61,7 +61,7 @@ describe.each(backends)('schema and security on $name', (backend) => {
 			['confidence 3.5', 'check_ins', { ...checkIn(), confidence: 3.5 }, '22P02'],
 			['an unknown outcome', 'check_ins', { ...checkIn(), outcome: 'great' }, '23514'],
 			['an unknown error_caught', 'check_ins', { ...checkIn(), error_caught: 'sometimes' }, '23514'],
-			['an unknown error kind', 'check_ins', checkIn({ error_caught: 'before', error_kind: 'typo' }), '23514'],
+			['an unknown error kind', 'check_ins', { ...checkIn({ error_caught: 'before' }), error_kind: 'typo' }, '23514'],
 			['an error kind with nothing caught', 'check_ins', checkIn({ error_caught: 'none', error_kind: 'tone' }), '23514'],
 			['negative minutes saved', 'check_ins', checkIn({ minutes_saved: -1 }), '23514'],
 			['more than a day saved', 'check_ins', checkIn({ minutes_saved: 481 }), '23514'],
@@ -72,7 +72,7 @@ describe.each(backends)('schema and security on $name', (backend) => {
 			['a missing confidence', 'check_ins', { ...checkIn(), confidence: null }, '23502'],
 			['an empty reflection', 'reflections', reflection({ worked: '  ', did_not_work: null, try_next: '' }), '23514'],
 			['a reflection over 1000 characters', 'reflections', reflection({ try_next: 'x'.repeat(1001) }), '23514'],
-			['an unknown visibility', 'reflections', reflection({ visibility: 'public' }), '23514'],
+			['an unknown visibility', 'reflections', { ...reflection(), visibility: 'public' }, '23514'],
 		];
 		it.each(bad)('rejects %s', async (_name, table, row, code) => {
 			const before = await rows(table);

@@ -1,18 +1,10 @@
 /** Realistic check-in and reflection rows for tests and the seed command. */
 import { randomUUID } from 'node:crypto';
+import type { Database } from '../../src/lib/database.types.ts';
 
-export interface CheckInRow {
-	id: string;
-	workflow: string;
-	task: string;
-	team: string;
-	participant: string;
-	confidence: number;
-	outcome: 'helped' | 'no_difference' | 'got_in_the_way';
-	error_caught?: 'none' | 'before' | 'after';
-	error_kind?: string | null;
-	minutes_saved?: number | null;
-}
+type Tables = Database['public']['Tables'];
+export type CheckInRow = Tables['check_ins']['Insert'];
+export type ReflectionRow = Tables['reflections']['Insert'];
 
 export const checkIn = (overrides: Partial<CheckInRow> = {}): CheckInRow => ({
 	id: randomUUID(),
@@ -26,7 +18,7 @@ export const checkIn = (overrides: Partial<CheckInRow> = {}): CheckInRow => ({
 	...overrides,
 });
 
-export const reflection = (overrides: Record<string, unknown> = {}) => ({
+export const reflection = (overrides: Partial<ReflectionRow> = {}): ReflectionRow => ({
 	id: randomUUID(),
 	workflow: 'nda-first-pass-review',
 	task: 'contract-review',

@@ -1,0 +1,82 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { CheckInForm } from './CheckInForm.tsx';
+import { feedbackRuntime, useIdentity, useOutboxState } from './feedback-runtime.ts';
+import { ReflectionForm } from './ReflectionForm.tsx';
+import { WorkflowSummary } from './WorkflowSummary.tsx';
+import { configProblem } from '../lib/feedback-client.ts';
+
+interface Props {
+	workflow: string;
+	task: string;
+	teams: { id: string; name: string }[];
+	supabaseUrl: string;
+	anonKey: string;
+}
+
+/** Everything feedback on a workflow page: first-use team choice, check-in, reflection, summary. */
+export default function FeedbackPanel({ workflow, task, teams, supabaseUrl, anonKey }: Props) {
+	const config = { url: supabaseUrl, anonKey };
+	const problem = configProblem(config);
+	const id = useId();
+	const [identity, chooseTeam] = useIdentity();
+	const [picked, setPicked] = useState('');
+	const [delivered, setDelivered] = useState(0);
+	const runtime = useMemo(() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime(config)), [problem, supabaseUrl, anonKey]);
+	const state = useOutboxState(runtime?.outbox);
+	useEffect(() => runtime?.outbox.onDelivered(() => setDelivered((n) => n + 1)), [runtime]);
+
+	if (problem) {
+		return (
+			<p className="feedback-problem" role="alert">
+				Check-ins are switched off on this site: {problem} The playbook itself works as usual.
+			</p>
+		);
+	}
+	if (identity === undefined || !runtime) return <p className="muted">Loading check-in…</p>;
+
+	if (identity === null) {
+		return (
+			<form className="team-first-use" onSubmit={(event) => { event.preventDefault(); if (picked) chooseTeam(picked); }}>
+				<p>
+					<label htmlFor={`${id}-team`}>First, which team are you on?</label>{' '}
+					<select id={`${id}-team`} value={picked} onChange={(event) => setPicked(event.target.value)} required>
+						<option value="">Choose your team</option>
+						{teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+					</select>{' '}
+					<button type="submit" disabled={!picked}>Save</button>
+				</p>
+				<p className="muted privacy">
+					This browser keeps your team and a random id; check-ins carry only those, never your name, email or account.
+				</p>
+			</form>
+		);
+	}
+
+	const teamName = teams.find((team) => team.id === identity.team)?.name ?? identity.team;
+	const kinds = state.rejected.map((item) => item.kind);
+	return (
+		<div className="feedback-panel">
+			<div className="feedback-columns">
+				<div>
+					<CheckInForm workflow={workflow} task={task} identity={identity} outbox={runtime.outbox} />
+					<ReflectionForm workflow={workflow} task={task} identity={identity} outbox={runtime.outbox} />
+				</div>
+				<WorkflowSummary api={runtime.api} workflow={workflow} team={identity.team} teamName={teamName} refreshKey={delivered} />
+			</div>
+			<p role="status" className="pending" data-testid="pending">
+				{state.pending > 0 &&
+					`${state.pending} ${state.pending === 1 ? 'item' : 'items'} waiting to send${state.lastError ? ` (${state.lastError})` : ''}. Saved in this browser; they will be sent when the connection is back.`}
+			</p>
+			{state.rejected.length > 0 && (
+				<div role="alert" className="rejected">
+					{state.rejected.map((item, index) => (
+						<p key={item.id}>
+							A {kinds[index] === 'check_in' ? 'check-in' : 'reflection'} could not be saved: {item.rejected?.message}{' '}
+							<button type="button" className="secondary" onClick={() => runtime.outbox.dismiss(item.id)}>Dismiss</button>
+						</p>
+					))}
+				</div>
+			)}
+		</div>
+	);
+}

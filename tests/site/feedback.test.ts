@@ -1,0 +1,164 @@
+import type { Server } from 'node:http';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_SERVICE_ROLE_KEY } from '../../server/auth.ts';
+import { openPglite, type Database } from '../../server/database.ts';
+import { startEndpoint, type Endpoint } from '../../server/endpoint.ts';
+import { migrate } from '../../server/migrate.ts';
+import { serveStaticSite } from '../../server/static-site.ts';
+import type { Database as Schema } from '../../src/lib/database.types.ts';
+import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
+import { builtSite, TEST_ENDPOINT_PORT } from '../helpers/paths.ts';
+import { checkIn } from '../helpers/rows.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let site: Server;
+let siteUrl = '';
+let db: Database;
+let endpoint: Endpoint;
+let service: SupabaseClient<Schema>;
+
+const WORKFLOW = 'nda-first-pass-review';
+
+beforeAll(async () => {
+	db = await openPglite();
+	await migrate(db);
+	endpoint = await startEndpoint({ db, port: TEST_ENDPOINT_PORT });
+	service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
+	const served = await serveStaticSite({ root: builtSite });
+	site = served.server;
+	siteUrl = served.url;
+	browser = await launchChromium();
+	context = await browser.newContext();
+});
+afterAll(async () => {
+	await browser?.close();
+	site?.close();
+	await endpoint?.close();
+	await db?.close();
+});
+
+const stored = async (table: 'check_ins' | 'reflections') => {
+	const { count, error } = await service.from(table).select('*', { count: 'exact', head: true }).eq('workflow', WORKFLOW);
+	if (error) throw new Error(error.message);
+	return count ?? 0;
+};
+
+async function openWorkflow(page: Page) {
+	await page.goto(`${siteUrl}workflows/${WORKFLOW}/`);
+	await page.locator('#feedback').scrollIntoViewIfNeeded();
+}
+
+describe('feedback on a workflow page', () => {
+	it('asks for the team once, then checks in and updates the team summary', async () => {
+		// Three teammates checked in before; the summary can show numbers.
+		for (let i = 0; i < 3; i++) await service.from('check_ins').insert(checkIn({ workflow: WORKFLOW, team: 'legal' }));
+		const page = await context.newPage();
+		await openWorkflow(page);
+		await page.getByLabel('First, which team are you on?').selectOption('legal');
+		await expect.poll(() => page.getByText('never your name, email or account').count()).toBe(1);
+		await page.getByRole('button', { name: 'Save' }).click();
+		await expect.poll(() => page.getByTestId('summary-check-ins').textContent()).toBe('3');
+		// The header setting follows the choice.
+		expect(await page.locator('[data-team-name]').textContent()).toBe('Legal');
+
+		const before = await stored('check_ins');
+		await page.getByLabel(/^4/).check();
+		await page.getByRole('button', { name: 'I used this' }).click();
+		await expect.poll(() => page.getByText(/Checked in at/).count()).toBe(1);
+		await expect.poll(() => page.getByTestId('summary-check-ins').textContent(), { timeout: 10_000 }).toBe('4');
+		expect(await stored('check_ins')).toBe(before + 1);
+		await page.close();
+	});
+
+	it('shows field errors from the shared schema and sends nothing', async () => {
+		const page = await context.newPage();
+		await openWorkflow(page);
+		const before = await stored('check_ins');
+		await page.getByText('Add detail: errors caught, minutes saved').click();
+		await page.getByLabel('Minutes saved (optional)').fill('900');
+		await page.getByRole('button', { name: 'I used this' }).click();
+		await expect.poll(() => page.getByText('At most 480 minutes (a working day)').count()).toBe(1);
+		expect(await stored('check_ins')).toBe(before);
+		await page.close();
+	});
+
+	it('stores a reflection with HTML in it and shows it back as inert text', async () => {
+		const page = await context.newPage();
+		let dialogs = 0;
+		page.on('dialog', (dialog) => { dialogs++; void dialog.dismiss(); });
+		await openWorkflow(page);
+		const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)><b>Quoting exactly</b> caught a reworded clause.';
+		await page.getByText('Write a reflection (2 minutes)').click();
+		await page.getByLabel('What worked this time?').fill(hostile);
+		await expect.poll(() => page.getByText(`${hostile.length} / 1000`).count()).toBe(1);
+		await page.getByRole('button', { name: 'Save reflection' }).click();
+		await expect.poll(() => page.getByText('Reflection saved and shared with your team.').count()).toBe(1);
+		await expect.poll(() => stored('reflections')).toBe(1);
+		const { data } = await service.from('reflections').select('worked').eq('workflow', WORKFLOW);
+		expect(data?.[0]?.worked).toBe(hostile);
+
+		await page.reload();
+		await page.locator('#feedback').scrollIntoViewIfNeeded();
+		const shown = page.locator('.shared-reflections li').first();
+		await expect.poll(() => shown.textContent()).toContain('<script>alert("x")</script>');
+		expect(await shown.locator('script, img, b').count()).toBe(0);
+		expect(dialogs).toBe(0);
+		await page.close();
+	});
+
+	it('keeps check-ins made while the endpoint is unreachable, across a reload, and delivers each exactly once', async () => {
+		const page = await context.newPage();
+		await openWorkflow(page);
+		await page.getByRole('button', { name: 'I used this' }).waitFor();
+		const before = await stored('check_ins');
+		await page.route('**/rest/v1/check_ins*', (route) => route.abort('internetdisconnected'));
+		await page.getByLabel(/^2/).check();
+		await page.getByRole('button', { name: 'I used this' }).click();
+		await page.getByLabel(/^5/).check();
+		await page.getByRole('button', { name: 'I used this' }).click();
+		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 items waiting to send/);
+
+		await page.reload();
+		await page.locator('#feedback').scrollIntoViewIfNeeded();
+		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 items waiting to send/);
+		expect(await stored('check_ins')).toBe(before);
+
+		await page.unroute('**/rest/v1/check_ins*');
+		await context.setOffline(true);
+		await context.setOffline(false); // the browser's "online" event: the outbox retries at once
+		await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('');
+		expect(await stored('check_ins')).toBe(before + 2);
+		const { data } = await service.from('check_ins').select('confidence').eq('workflow', WORKFLOW).order('created_at', { ascending: false }).limit(2);
+		expect(data?.map((row) => row.confidence).sort()).toEqual([2, 5]);
+		await page.close();
+	});
+
+	it('says so when the feedback service cannot be reached, instead of an empty box', async () => {
+		const page = await context.newPage();
+		await page.route('**/rest/v1/rpc/**', (route) => route.abort('connectionrefused'));
+		await openWorkflow(page);
+		await expect.poll(() => page.getByText('Cannot reach the feedback service right now.').count()).toBe(1);
+		await page.close();
+	});
+
+	it('has no axe violations with the islands open, in both themes', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const themed = await browser.newContext({ colorScheme });
+			const page = await themed.newPage();
+			await openWorkflow(page);
+			await page.getByLabel('First, which team are you on?').selectOption('legal');
+			await page.getByRole('button', { name: 'Save' }).click();
+			await page.getByTestId('summary-check-ins').waitFor();
+			await page.getByText('Add detail: errors caught, minutes saved').click();
+			await page.getByLabel('Yes, before it went anywhere').check();
+			await page.getByText('Write a reflection (2 minutes)').click();
+			await page.locator('.team-setting summary').click();
+			const violations = await axeViolations(page);
+			expect(violations, describeViolations(violations)).toEqual([]);
+			await themed.close();
+		}
+	});
+});
