@@ -73,6 +73,9 @@ function selectList(table: Table, select: string | null): string {
 		.join(', ');
 }
 
+/** A comma-separated list of column names as supabase-js sends them (`columns="id","team"`). */
+const identifierList = (raw: string) => raw.split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
+
 const RESERVED = new Set(['select', 'order', 'limit', 'offset', 'columns', 'on_conflict']);
 const OPERATORS: Record<string, string> = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=', like: 'like', ilike: 'ilike' };
 
@@ -134,7 +137,7 @@ function bodyRows(body: unknown, columnsParam: string | null): { rows: Record<st
 		throw new ApiError(400, 'PGRST102', 'Empty or invalid json', 'The body must be a JSON object or an array of objects.');
 	}
 	const objects = rows as Record<string, unknown>[];
-	if (columnsParam) return { rows: objects, keys: columnsParam.split(',').map((c) => c.trim()).filter(Boolean) };
+	if (columnsParam) return { rows: objects, keys: identifierList(columnsParam) };
 	const keys = Object.keys(objects[0] ?? {});
 	const signature = [...keys].sort().join(',');
 	if (objects.some((row) => Object.keys(row).sort().join(',') !== signature)) {
@@ -170,7 +173,8 @@ async function insert(sql: Sql, cache: SchemaCache, request: RestRequest, table:
 	let conflict = '';
 	if (resolution === 'ignore-duplicates' || resolution === 'merge-duplicates') {
 		// As PostgREST: the conflict target is on_conflict's columns, else the primary key.
-		const target = request.query.get('on_conflict')?.split(',').map((c) => columnOf(table, c.trim())) ?? table.primaryKey.map(quoteIdent);
+		const onConflict = request.query.get('on_conflict');
+		const target = onConflict ? identifierList(onConflict).map((c) => columnOf(table, c)) : table.primaryKey.map(quoteIdent);
 		if (target.length > 0) {
 			const action = resolution === 'ignore-duplicates' || columns.length === 0
 				? 'do nothing'

@@ -113,7 +113,8 @@ export type Database = {
 					error_caught?: ErrorCaught;
 					error_kind?: ErrorKind | null;
 					minutes_saved?: number | null;
-					created_at?: never;
+					/** Set by the server; only the service role may send it (seeding, imports). */
+					created_at?: string;
 				};
 				Update: {
 					id?: string;
@@ -153,7 +154,8 @@ export type Database = {
 					did_not_work?: string | null;
 					try_next?: string | null;
 					visibility?: Visibility;
-					created_at?: never;
+					/** Set by the server; only the service role may send it (seeding, imports). */
+					created_at?: string;
 				};
 				Update: {
 					id?: string;

@@ -62,7 +62,9 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 		expect(first.error).toBeNull();
 		expect(first.status).toBe(201);
 		expect((await anon.from('reflections').insert(reflection())).status).toBe(201);
-		expect(await total()).toBe(before + 2);
+		// An array goes out with supabase-js's quoted `columns` list.
+		expect((await anon.from('check_ins').insert([checkIn(), checkIn({ error_caught: 'before', error_kind: 'tone' })])).status).toBe(201);
+		expect(await total()).toBe(before + 4);
 	});
 
 	it('answers a duplicate id with 409 and stores it once', async () => {

@@ -12,7 +12,8 @@ export function astroBuild(options: { root?: string; outDir: string; env?: Recor
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', options.outDir], {
 			cwd: root,
-			env: { ...process.env, ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+			// Vitest sets NODE_ENV=test; a site built under it would ship React's development build.
+			env: { ...process.env, NODE_ENV: 'production', ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';

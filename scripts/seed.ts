@@ -1,0 +1,159 @@
+/**
+ * `npm run seed`: fills the embedded database with a plausible 12-week team history, so the
+ * indicators page and the digest have something to show on a fresh clone. Talks to the endpoint
+ * with the service role key (starting one if none is running), so it also works against
+ * `supabase start`. Deterministic: the same seed gives the same history relative to today.
+ *
+ *   npm run seed               12 weeks for every team in content/teams
+ *   SEED_URL=… SEED_SERVICE_KEY=… npm run seed   another Supabase-compatible endpoint
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createClient } from '@supabase/supabase-js';
+import yaml from 'js-yaml';
+import { LOCAL_SERVICE_ROLE_KEY } from '../server/auth.ts';
+import { startEndpointForSite } from '../server/main.ts';
+import type { Database } from '../src/lib/database.types.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const WEEKS = 12;
+const DAY = 86_400_000;
+
+/** mulberry32: a tiny seeded generator, so every seeded history is the same shape. */
+function generator(seed: number) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+const random = generator(20261124);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const uuid = () => {
+	const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+/** How each team's practice develops: size, how fast people start, whether confidence grows. */
+const PROFILES: Record<string, { people: number; growth: number; startConfidence: number; usesPerWeek: number }> = {
+	support: { people: 12, growth: 0.16, startConfidence: 2.2, usesPerWeek: 2.2 },
+	engineering: { people: 10, growth: 0.1, startConfidence: 2.8, usesPerWeek: 1.8 },
+	sales: { people: 8, growth: 0.02, startConfidence: 2.6, usesPerWeek: 1.2 },
+	ops: { people: 6, growth: 0.12, startConfidence: 2.0, usesPerWeek: 1.0 },
+	marketing: { people: 5, growth: 0.06, startConfidence: 3.0, usesPerWeek: 1.1 },
+	// Two people only: the indicators must show suppression, never numbers.
+	legal: { people: 2, growth: 0.1, startConfidence: 2.5, usesPerWeek: 1.5 },
+};
+
+const REFLECTIONS = {
+	worked: [
+		'Asking for the list of the customer\'s questions before the draft meant I did not miss the one from the first message.',
+		'Pasting our playbook first kept the comparison on our positions instead of generic advice.',
+		'Quoting clauses exactly made it quick to check; two quotes were reworded and I caught both.',
+		'Naming the failure classes in the prompt got real findings instead of style comments.',
+		'The "NO OWNER" rule made the gaps visible; we assigned three actions before the meeting ended.',
+		'Pinning down what "active customer" means before any SQL saved me a wrong number in the report.',
+	],
+	didNotWork: [
+		'The draft promised a refund date we never confirmed; I only caught it because I checked every commitment.',
+		'Long questionnaire batches drifted by one row after about 40 questions.',
+		'The back-translation looked fine but the register switched to informal halfway through.',
+		'It described a menu from the old version of the product that appeared in old tickets.',
+		'The summary softened a "must" into a "should"; I had to go back to the obligation list.',
+	],
+	tryNext: [
+		'Work in smaller batches and check the first and last row of each.',
+		'Ask for the definitions section first, before anything else.',
+		'Write the expected result by hand for a small case before running the query.',
+		'Keep my own list of customer questions and compare it with the model\'s list.',
+		'Try the workflow on a harder ticket and time it against doing it by hand.',
+	],
+};
+
+interface WorkflowInfo {
+	id: string;
+	task: string;
+	teams: string[];
+}
+
+async function loadWorkflows(): Promise<WorkflowInfo[]> {
+	const dir = `${root}content/workflows/`;
+	const result: WorkflowInfo[] = [];
+	for (const file of await readdir(dir)) {
+		const text = await readFile(dir + file, 'utf8');
+		const front = yaml.load(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as { task: string; teams: string | string[]; status?: string };
+		if (front.status === 'retired') continue;
+		result.push({ id: file.replace(/\.mdx$/, ''), task: front.task, teams: [front.teams].flat() });
+	}
+	return result;
+}
+
+function history(workflows: WorkflowInfo[], now: number) {
+	const checkIns: Database['public']['Tables']['check_ins']['Row'][] = [];
+	const reflections: Database['public']['Tables']['reflections']['Row'][] = [];
+	for (const [team, profile] of Object.entries(PROFILES)) {
+		const mine = workflows.filter((w) => w.teams.includes(team));
+		if (mine.length === 0) continue;
+		for (let p = 0; p < profile.people; p++) {
+			const participant = uuid();
+			const startWeek = Math.floor(random() * 6); // people join over the first six weeks
+			const favourite = pick(mine);
+			for (let week = startWeek; week < WEEKS; week++) {
+				const uses = Math.round(profile.usesPerWeek * (0.5 + random()) * (0.6 + 0.05 * week));
+				for (let u = 0; u < uses; u++) {
+					const workflow = random() < 0.5 ? favourite : pick(mine);
+					const experience = week - startWeek;
+					const confidence = Math.max(1, Math.min(5, Math.round(profile.startConfidence + profile.growth * experience * 2 + (random() - 0.5) * 1.6)));
+					const caught = random() < 0.3 ? (random() < 0.25 + experience * 0.05 ? 'before' : 'after') : 'none';
+					const daysBack = (WEEKS - 1 - week) * 7 + random() * 7;
+					const created = new Date(Math.min(now - 60_000, now - daysBack * DAY)).toISOString();
+					checkIns.push({
+						id: uuid(), workflow: workflow.id, task: workflow.task, team, participant, confidence,
+						outcome: confidence >= 3 ? (random() < 0.85 ? 'helped' : 'no_difference') : pick(['helped', 'no_difference', 'got_in_the_way'] as const),
+						error_caught: caught,
+						error_kind: caught === 'none' ? null : pick(['made_up_fact', 'wrong_number', 'outdated', 'tone', 'other'] as const),
+						minutes_saved: random() < 0.6 ? Math.round(5 + random() * 40) : null,
+						created_at: created,
+					});
+					if (random() < 0.12) {
+						reflections.push({
+							id: uuid(), workflow: workflow.id, task: workflow.task, team, participant,
+							worked: random() < 0.8 ? pick(REFLECTIONS.worked) : null,
+							did_not_work: random() < 0.6 ? pick(REFLECTIONS.didNotWork) : null,
+							try_next: pick(REFLECTIONS.tryNext),
+							visibility: random() < 0.75 ? 'team' : 'private',
+							created_at: created,
+						});
+					}
+				}
+			}
+		}
+	}
+	return { checkIns, reflections };
+}
+
+const endpoint = process.env.SEED_URL ? undefined : await startEndpointForSite();
+const url = process.env.SEED_URL ?? endpoint!.url;
+const client = createClient<Database>(url, process.env.SEED_SERVICE_KEY ?? LOCAL_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
+try {
+	const { checkIns, reflections } = history(await loadWorkflows(), Date.now());
+	// The generator is deterministic, so a second run makes the same ids: ignore-duplicates (allowed
+	// for the service role) keeps the seed idempotent and never touches rows it did not make.
+	let added = 0;
+	for (let i = 0; i < checkIns.length; i += 500) {
+		const { error, count } = await client.from('check_ins').upsert(checkIns.slice(i, i + 500), { ignoreDuplicates: true, count: 'exact' });
+		if (error) throw new Error(`Inserting check-ins failed: ${error.message}`);
+		added += count ?? 0;
+	}
+	const { error } = await client.from('reflections').upsert(reflections, { ignoreDuplicates: true });
+	if (error) throw new Error(`Inserting reflections failed: ${error.message}`);
+	process.stdout.write(`Seeded ${added} new of ${checkIns.length} check-ins and ${reflections.length} reflections over ${WEEKS} weeks for ${Object.keys(PROFILES).length} teams at ${url}.\n`);
+} catch (error) {
+	process.stderr.write(`${(error as Error).message}\n`);
+	process.exitCode = 1;
+} finally {
+	await endpoint?.close();
+}

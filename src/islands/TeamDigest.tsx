@@ -1,0 +1,111 @@
+import { useEffect, useMemo, useState } from 'react';
+import { configProblem, createFeedbackApi } from '../lib/feedback-client.ts';
+import type { SharedReflection, TeamIndicators } from '../lib/database.types.ts';
+import type { Named } from '../lib/indicator-series.ts';
+import { addDays, recentWeeks } from '../lib/weeks.ts';
+
+interface Props {
+	team: { id: string; name: string };
+	workflows: Named[];
+	tasks: Named[];
+	supabaseUrl: string;
+	anonKey: string;
+}
+
+const formatWeek = (monday: string) =>
+	new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${monday}T00:00:00Z`));
+
+/** The week's shared reflections grouped by workflow, with the week's headline numbers. */
+export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKey }: Props) {
+	const problem = configProblem({ url: supabaseUrl, anonKey });
+	const api = useMemo(() => (problem ? undefined : createFeedbackApi({ url: supabaseUrl, anonKey })), [problem, supabaseUrl, anonKey]);
+	const weeks = useMemo(() => recentWeeks(new Date(), 12), []);
+	const [week, setWeek] = useState(weeks[0]!);
+	const [reflections, setReflections] = useState<SharedReflection[]>();
+	const [headline, setHeadline] = useState<TeamIndicators>();
+	const [error, setError] = useState('');
+
+	useEffect(() => {
+		if (!api) return;
+		let current = true;
+		setReflections(undefined);
+		void (async () => {
+			const [shared, indicators] = await Promise.all([
+				api.rpc('team_reflections', { p_team: team.id, p_since: `${week}T00:00:00Z`, p_until: `${addDays(week, 7)}T00:00:00Z` }),
+				api.rpc('team_indicators', { p_team: team.id, p_weeks: 4 }),
+			]);
+			if (!current) return;
+			if (shared.error || !shared.data) {
+				setError(shared.status === 0 ? 'Cannot reach the feedback service right now.' : `The digest is unavailable: ${shared.error?.message}`);
+				return;
+			}
+			setError('');
+			setReflections(shared.data);
+			setHeadline(indicators.data ?? undefined);
+		})();
+		return () => {
+			current = false;
+		};
+	}, [api, team.id, week]);
+
+	if (problem) return <p className="feedback-problem" role="alert">The digest is switched off on this site: {problem}</p>;
+
+	const groups = new Map<string, SharedReflection[]>();
+	for (const reflection of reflections ?? []) groups.set(reflection.workflow, [...(groups.get(reflection.workflow) ?? []), reflection]);
+	const title = (id: string, list: Named[]) => list.find((item) => item.id === id)?.title ?? id;
+	const weekCell = headline && !headline.suppressed ? headline.weekly.find((cell) => cell.week === week) : undefined;
+	const rising = headline && !headline.suppressed
+		? headline.tasks.filter((cell) => !cell.suppressed && cell.recentConfidence !== null && cell.earlierConfidence !== null)
+		: [];
+
+	return (
+		<div className="digest">
+			<p className="no-print">
+				<label>Week{' '}
+					<select value={week} onChange={(event) => setWeek(event.target.value)}>
+						{weeks.map((monday, i) => <option key={monday} value={monday}>{i === 0 ? 'This week' : `Week of ${formatWeek(monday)}`}</option>)}
+					</select>
+				</label>{' '}
+				<button type="button" className="secondary" onClick={() => window.print()}>Print</button>
+			</p>
+			<h2>Week of {formatWeek(week)}</h2>
+			{error && <p role="alert" className="feedback-problem">{error}</p>}
+
+			<section aria-labelledby="headlines">
+				<h3 id="headlines">Headlines</h3>
+				{!headline ? <p className="muted">Loading…</p> : headline.suppressed ? (
+					<p>Too few people checked in over the last four weeks to show numbers for {team.name}.</p>
+				) : (
+					<ul data-testid="digest-headlines">
+						<li>This week: {weekCell ? (weekCell.suppressed ? 'hidden (too few people)' : `${weekCell.checkIns} check-ins by ${weekCell.participants} people`) : 'no data'}.</li>
+						<li>Last four weeks: {headline.totals.checkIns} check-ins by {headline.totals.participants} people; it helped in {Math.round(headline.totals.helpedRate * 100)}% of uses; an AI error was caught in {Math.round(headline.totals.catchRate * 100)}%.</li>
+						{rising.map((cell) => !cell.suppressed && (
+							<li key={cell.task}>{title(cell.task, tasks)}: confidence {cell.earlierConfidence!.toFixed(1)} → {cell.recentConfidence!.toFixed(1)}</li>
+						))}
+					</ul>
+				)}
+			</section>
+
+			<section aria-labelledby="reflections">
+				<h3 id="reflections">What people shared</h3>
+				{reflections === undefined && !error && <p className="muted">Loading…</p>}
+				{reflections?.length === 0 && <p>No shared reflections this week. A good prompt for the meeting: what did you try with AI this week, and what happened?</p>}
+				{[...groups].map(([workflow, list]) => (
+					<article key={workflow} className="digest-workflow">
+						<h4>{title(workflow, workflows)}</h4>
+						<ul>
+							{list.map((reflection) => (
+								<li key={reflection.id} data-testid="digest-reflection">
+									{reflection.worked && <p><strong>Worked:</strong> {reflection.worked}</p>}
+									{reflection.didNotWork && <p><strong>Did not work:</strong> {reflection.didNotWork}</p>}
+									{reflection.tryNext && <p><strong>Next time:</strong> {reflection.tryNext}</p>}
+									<p className="muted"><time dateTime={reflection.day}>{reflection.day}</time></p>
+								</li>
+							))}
+						</ul>
+					</article>
+				))}
+			</section>
+		</div>
+	);
+}
