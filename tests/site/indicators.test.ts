@@ -52,7 +52,7 @@ describe('the team indicators page', () => {
 		const task = { workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support' };
 		for (let i = 0; i < 4; i++) await insert(checkIn({ ...task, confidence: 2 + (i % 3), error_caught: i === 0 ? 'before' : 'none' }));
 		const posted = Date.now();
-		await expect.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, intervals: [250] }).toBe('4');
+		await expect.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, interval: 250 }).toBe('4');
 		const seconds = (Date.now() - posted) / 1000;
 		expect(seconds).toBeLessThan(15);
 		console.info(`indicators page changed ${seconds.toFixed(1)} s after the last check-in (polling every 10 s)`);
