@@ -88,3 +88,9 @@ async function load(): Promise<Playbook> {
 
 /** Workflows people should find: drafts are shown with a banner, retired ones only by direct link. */
 export const isListed = (workflow: Workflow) => workflow.data.status !== 'retired';
+
+/** `getStaticPaths` for the pages each team has (`/teams/<team>/…`). */
+export async function teamPaths() {
+	const playbook = await loadPlaybook();
+	return playbook.teams.map((team) => ({ params: { team: team.id }, props: { team } }));
+}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ReflectionText } from './ReflectionText.tsx';
 import { configProblem, createFeedbackApi } from '../lib/feedback-client.ts';
 import type { SharedReflection, TeamIndicators } from '../lib/database.types.ts';
 import type { Named } from '../lib/indicator-series.ts';
@@ -96,10 +97,7 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 						<ul>
 							{list.map((reflection) => (
 								<li key={reflection.id} data-testid="digest-reflection">
-									{reflection.worked && <p><strong>Worked:</strong> {reflection.worked}</p>}
-									{reflection.didNotWork && <p><strong>Did not work:</strong> {reflection.didNotWork}</p>}
-									{reflection.tryNext && <p><strong>Next time:</strong> {reflection.tryNext}</p>}
-									<p className="muted"><time dateTime={reflection.day}>{reflection.day}</time></p>
+									<ReflectionText reflection={reflection} />
 								</li>
 							))}
 						</ul>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CONFIDENCE_LABELS } from './labels.ts';
+import { ReflectionText } from './ReflectionText.tsx';
 import type { FeedbackApi } from '../lib/feedback-client.ts';
 import type { SharedReflection, WorkflowSummary as Summary } from '../lib/database.types.ts';
 
@@ -79,10 +80,7 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 					<ul className="shared-reflections">
 						{shared.map((reflection) => (
 							<li key={reflection.id}>
-								{reflection.worked && <p><strong>Worked:</strong> {reflection.worked}</p>}
-								{reflection.didNotWork && <p><strong>Did not work:</strong> {reflection.didNotWork}</p>}
-								{reflection.tryNext && <p><strong>Next time:</strong> {reflection.tryNext}</p>}
-								<p className="muted"><time dateTime={reflection.day}>{reflection.day}</time></p>
+								<ReflectionText reflection={reflection} />
 							</li>
 						))}
 					</ul>

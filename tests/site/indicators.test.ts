@@ -1,40 +1,21 @@
-import type { Server } from 'node:http';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_ANON_KEY } from '../../server/auth.ts';
-import { openPglite, type Database } from '../../server/database.ts';
-import { startEndpoint, type Endpoint } from '../../server/endpoint.ts';
-import { migrate } from '../../server/migrate.ts';
-import { serveStaticSite } from '../../server/static-site.ts';
 import type { Database as Schema } from '../../src/lib/database.types.ts';
-import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
-import { builtSite, TEST_ENDPOINT_PORT } from '../helpers/paths.ts';
+import { axeViolations, describeViolations } from '../helpers/browser.ts';
+import { startFeedbackStack, type FeedbackStack } from '../helpers/feedback-stack.ts';
 import { checkIn, reflection } from '../helpers/rows.ts';
 
+let stack: FeedbackStack;
 let browser: Browser;
-let site: Server;
 let siteUrl = '';
-let db: Database;
-let endpoint: Endpoint;
 let anon: SupabaseClient<Schema>;
 
 beforeAll(async () => {
-	db = await openPglite();
-	await migrate(db);
-	endpoint = await startEndpoint({ db, port: TEST_ENDPOINT_PORT });
-	anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, { auth: { persistSession: false } });
-	const served = await serveStaticSite({ root: builtSite });
-	site = served.server;
-	siteUrl = served.url;
-	browser = await launchChromium();
+	stack = await startFeedbackStack();
+	({ browser, siteUrl, anon } = stack);
 });
-afterAll(async () => {
-	await browser?.close();
-	site?.close();
-	await endpoint?.close();
-	await db?.close();
-});
+afterAll(async () => stack?.stop());
 
 const insert = async (row: ReturnType<typeof checkIn>) => {
 	const { status } = await anon.from('check_ins').insert(row);

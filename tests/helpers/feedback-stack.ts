@@ -1,0 +1,43 @@
+/**
+ * What the browser tests of the feedback pages run against: the built site, a fresh embedded
+ * endpoint (PGlite in memory) on the port the test build points at, and Chromium.
+ */
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Browser } from 'playwright-core';
+import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../server/auth.ts';
+import { openPglite } from '../../server/database.ts';
+import { startEndpoint } from '../../server/endpoint.ts';
+import { migrate } from '../../server/migrate.ts';
+import { serveStaticSite } from '../../server/static-site.ts';
+import type { Database as Schema } from '../../src/lib/database.types.ts';
+import { launchChromium } from './browser.ts';
+import { builtSite, TEST_ENDPOINT_PORT } from './paths.ts';
+
+export interface FeedbackStack {
+	siteUrl: string;
+	browser: Browser;
+	anon: SupabaseClient<Schema>;
+	service: SupabaseClient<Schema>;
+	stop(): Promise<void>;
+}
+
+export async function startFeedbackStack(): Promise<FeedbackStack> {
+	const db = await openPglite();
+	await migrate(db);
+	const endpoint = await startEndpoint({ db, port: TEST_ENDPOINT_PORT });
+	const site = await serveStaticSite({ root: builtSite });
+	const browser = await launchChromium();
+	const client = (key: string) => createClient<Schema>(endpoint.url, key, { auth: { persistSession: false } });
+	return {
+		siteUrl: site.url,
+		browser,
+		anon: client(LOCAL_ANON_KEY),
+		service: client(LOCAL_SERVICE_ROLE_KEY),
+		async stop() {
+			await browser.close();
+			site.server.close();
+			await endpoint.close();
+			await db.close();
+		},
+	};
+}
