@@ -32,6 +32,8 @@ export default defineConfig({
 				access: 'public',
 				default: 'https://github.com/praxis-playbook/praxis',
 			}),
+			// Workflows not reviewed for longer than this are flagged "needs review" and listed on /maintenance/.
+			PUBLIC_REVIEW_AFTER_DAYS: envField.number({ context: 'client', access: 'public', default: 180, int: true, gt: 0 }),
 			PUBLIC_REPO_BRANCH: envField.string({ context: 'client', access: 'public', default: 'main' }),
 			PUBLIC_REPO_HOST: envField.enum({
 				context: 'client',

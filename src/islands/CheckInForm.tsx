@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CONFIDENCE_LABELS } from './labels.ts';
-import { checkInSchema, ERROR_CAUGHT, ERROR_KINDS, fieldErrors, OUTCOMES } from '../lib/feedback-schema.ts';
+import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback-options.ts';
 import type { Identity } from '../lib/identity.ts';
 import type { Outbox } from '../lib/outbox.ts';
 
@@ -22,8 +22,10 @@ export function CheckInForm({ workflow, task, identity, outbox }: Props) {
 	const [errors, setErrors] = useState<Record<string, string>>({});
 	const [confirmation, setConfirmation] = useState('');
 
-	const submit = (event: FormEvent) => {
+	const submit = async (event: FormEvent) => {
 		event.preventDefault();
+		// The schemas load on first submit: most readers of a workflow page never send anything.
+		const { checkInSchema, fieldErrors } = await import('../lib/feedback-schema.ts');
 		const row = {
 			id: crypto.randomUUID(),
 			workflow,

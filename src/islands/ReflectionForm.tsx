@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { fieldErrors, REFLECTION_MAX, reflectionSchema } from '../lib/feedback-schema.ts';
+import { REFLECTION_MAX } from '../lib/feedback-options.ts';
 import type { Identity } from '../lib/identity.ts';
 import type { Outbox } from '../lib/outbox.ts';
 
@@ -25,8 +25,9 @@ export function ReflectionForm({ workflow, task, identity, outbox }: Props) {
 	const [errors, setErrors] = useState<Record<string, string>>({});
 	const [confirmation, setConfirmation] = useState('');
 
-	const submit = (event: FormEvent) => {
+	const submit = async (event: FormEvent) => {
 		event.preventDefault();
+		const { fieldErrors, reflectionSchema } = await import('../lib/feedback-schema.ts');
 		const value = (name: Field) => (text[name].trim() === '' ? null : text[name]);
 		const parsed = reflectionSchema.safeParse({
 			id: crypto.randomUUID(), workflow, task, team: identity.team, participant: identity.participant,

@@ -12,7 +12,7 @@ import {
 	toolSchema,
 	trackSchema,
 	workflowSchema,
-} from '../content.config.ts';
+} from './content-schema.ts';
 import type { Problem } from './cross-references.ts';
 
 export const schemas = {
@@ -54,7 +54,7 @@ const fieldName = (path: PropertyKey[]) =>
 const fixFor = (issue: z.core.$ZodIssue): string => {
 	if (issue.code === 'invalid_type' && issue.input === undefined) return 'add this field';
 	if (issue.code === 'unrecognized_keys') return `remove or rename: ${issue.keys.join(', ')}`;
-	return 'see the field description in src/content.config.ts';
+	return 'see the description of this field in src/lib/content-schema.ts';
 };
 
 /** Validate one playbook file's text. An empty list means the file is valid on its own. */

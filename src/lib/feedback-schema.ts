@@ -5,29 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { Database } from './database.types.ts';
-
-export const OUTCOMES = [
-	{ value: 'helped', label: 'It helped' },
-	{ value: 'no_difference', label: 'No difference' },
-	{ value: 'got_in_the_way', label: 'It got in the way' },
-] as const;
-
-export const ERROR_CAUGHT = [
-	{ value: 'none', label: 'No' },
-	{ value: 'before', label: 'Yes, before it went anywhere' },
-	{ value: 'after', label: 'Yes, but only after it went out' },
-] as const;
-
-export const ERROR_KINDS = [
-	{ value: 'made_up_fact', label: 'A made-up fact or source' },
-	{ value: 'wrong_number', label: 'A wrong number' },
-	{ value: 'outdated', label: 'Something out of date' },
-	{ value: 'tone', label: 'Wrong tone' },
-	{ value: 'leaked_data', label: 'Data that should not be there' },
-	{ value: 'other', label: 'Something else' },
-] as const;
-
-export const REFLECTION_MAX = 1000;
+import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES, REFLECTION_MAX } from './feedback-options.ts';
 
 const values = <T extends readonly { value: string }[]>(options: T) =>
 	options.map((option) => option.value) as unknown as { [K in keyof T]: T[K]['value'] } & [T[number]['value'], ...T[number]['value'][]];

@@ -18,3 +18,20 @@ export function editFileUrl(repo: Repository, filePath: string): string {
 		? `${trimSlash(repo.url)}/-/edit/${branch}/${path}`
 		: `${trimSlash(repo.url)}/edit/${branch}/${path}`;
 }
+
+/** The longest prefilled link we hand out; longer ones fall back to downloading the file. */
+export const MAX_PREFILL_URL = 8000;
+
+/**
+ * The hosting service's "create new file" page with the path and contents filled in, so the
+ * contributor lands on "propose changes / open a pull request".
+ */
+export function newFileUrl(repo: Repository, filePath: string, contents: string): string {
+	const branch = encodeURIComponent(repo.branch);
+	const params = repo.host === 'gitlab'
+		? new URLSearchParams({ file_name: filePath, content: contents })
+		: new URLSearchParams({ filename: filePath, value: contents });
+	return repo.host === 'gitlab'
+		? `${trimSlash(repo.url)}/-/new/${branch}?${params}`
+		: `${trimSlash(repo.url)}/new/${branch}?${params}`;
+}

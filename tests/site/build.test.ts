@@ -1,8 +1,8 @@
-import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/build.ts';
+import { copyOfProject } from '../helpers/project-copy.ts';
 import { builtSite, builtSubpathSite, projectRoot, SUBPATH } from '../helpers/paths.ts';
 
 const slugs = async (folder: string) =>
@@ -54,15 +54,6 @@ describe('the real build of the real content', () => {
 });
 
 describe('broken content fails the build', () => {
-	/** A throwaway copy of the project whose content a test may break. */
-	async function copyOfProject() {
-		const dir = await mkdtemp(join(tmpdir(), 'praxis-broken-'));
-		for (const item of ['src', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-			await cp(join(projectRoot, item), join(dir, item), { recursive: true });
-		}
-		await symlink(join(projectRoot, 'node_modules'), join(dir, 'node_modules'));
-		return dir;
-	}
 	const breakFile = async (dir: string, file: string, from: RegExp, to: string) => {
 		const path = join(dir, file);
 		const text = await readFile(path, 'utf8');

@@ -1,0 +1,222 @@
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { checkSource } from '../lib/content-check.ts';
+import { difficulties } from '../lib/content-schema.ts';
+import { MAX_PREFILL_URL, newFileUrl, type Repository } from '../lib/repository.ts';
+import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../lib/workflow-file.ts';
+
+interface Option {
+	id: string;
+	name: string;
+}
+
+interface Props {
+	tasks: Option[];
+	teams: Option[];
+	tools: Option[];
+	experts: Option[];
+	repository: Repository;
+}
+
+const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const emptyStep = () => ({ title: '', do: '', prompt: '' });
+const emptyCheck = () => ({ risk: '', check: '' });
+
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+	return (
+		<p className="field">
+			<label htmlFor={id}>{label}</label>
+			{hint && <span className="muted hint" id={`${id}-hint`}>{hint}</span>}
+			{children}
+			{error && <span className="field-error" id={`${id}-error`}>{error}</span>}
+		</p>
+	);
+}
+
+/**
+ * The contribution form: every field of a workflow, a live preview, the same validation as the
+ * build, and a link to the hosting service's new-file page with the file filled in.
+ */
+export default function ContributeForm({ tasks, teams, tools, experts, repository }: Props) {
+	const id = useId();
+	const [title, setTitle] = useState('');
+	const [summary, setSummary] = useState('');
+	const [task, setTask] = useState(tasks[0]?.id ?? '');
+	const [teamIds, setTeamIds] = useState<string[]>([]);
+	const [toolIds, setToolIds] = useState<string[]>([]);
+	const [difficulty, setDifficulty] = useState<string>('beginner');
+	const [minutes, setMinutes] = useState('15');
+	const [inputs, setInputs] = useState('');
+	const [steps, setSteps] = useState([emptyStep(), emptyStep()]);
+	const [checks, setChecks] = useState([emptyCheck()]);
+	const [notWhen, setNotWhen] = useState('');
+	const [contributors, setContributors] = useState('');
+	const [expert, setExpert] = useState(experts[0]?.id ?? '');
+	const [notes, setNotes] = useState('');
+	const [showProblems, setShowProblems] = useState(false);
+	const [downloadHref, setDownloadHref] = useState<string>();
+
+	const draft: WorkflowDraft = {
+		title, summary, task, teams: teamIds, tools: toolIds, difficulty, minutesSaved: Number(minutes),
+		inputs: lines(inputs), steps, checks, whenNotToUse: lines(notWhen),
+		contributors: contributors.split(',').map((name) => name.trim()).filter(Boolean), expert, notes,
+	};
+	const slug = slugify(title) || 'new-workflow';
+	const path = workflowPath(slug);
+	const text = renderWorkflow(draft);
+	const problems = useMemo(() => checkSource('workflows', path, text).problems, [path, text]);
+	const errorFor = (field: string) => (showProblems ? problems.find((p) => p.field === field || p.field.startsWith(`${field}[`) || p.field.startsWith(`${field}.`))?.message : undefined);
+	const prefill = newFileUrl(repository, path, text);
+	const tooLong = prefill.length > MAX_PREFILL_URL;
+	const hostName = repository.host === 'gitlab' ? 'GitLab' : 'GitHub';
+
+	useEffect(() => {
+		const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+		setDownloadHref(url);
+		return () => URL.revokeObjectURL(url);
+	}, [text]);
+
+	const toggle = (list: string[], value: string, set: (next: string[]) => void) =>
+		set(list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
+	/** aria-describedby for a field: its hint, and its error when there is one. */
+	const described = (key: string, field = key) =>
+		[`${id}-${key}-hint`, errorFor(field) ? `${id}-${key}-error` : ''].filter(Boolean).join(' ');
+
+	return (
+		<div className="contribute">
+			<form className="contribute-form" onSubmit={(event) => event.preventDefault()} noValidate>
+				<Field id={`${id}-title`} label="Title" hint="The task in a reader's words: “Draft a reply to an escalated ticket”." error={errorFor('title')}>
+					<input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={described('title')} />
+				</Field>
+				<Field id={`${id}-summary`} label="One-line summary" hint="When does this workflow help?" error={errorFor('summary')}>
+					<input id={`${id}-summary`} value={summary} onChange={(e) => setSummary(e.target.value)} aria-describedby={described('summary')} />
+				</Field>
+				<Field id={`${id}-task`} label="Task type">
+					<select id={`${id}-task`} value={task} onChange={(e) => setTask(e.target.value)}>
+						{tasks.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+					</select>
+				</Field>
+				<fieldset className="choices">
+					<legend>Teams it serves</legend>
+					{teams.map((t) => (
+						<label key={t.id} className="choice"><input type="checkbox" checked={teamIds.includes(t.id)} onChange={() => toggle(teamIds, t.id, setTeamIds)} /> {t.name}</label>
+					))}
+					{errorFor('teams') && <span className="field-error">{errorFor('teams')}</span>}
+				</fieldset>
+				<fieldset className="choices">
+					<legend>AI tools it uses</legend>
+					{tools.map((t) => (
+						<label key={t.id} className="choice"><input type="checkbox" checked={toolIds.includes(t.id)} onChange={() => toggle(toolIds, t.id, setToolIds)} /> {t.name}</label>
+					))}
+					{errorFor('tools') && <span className="field-error">{errorFor('tools')}</span>}
+				</fieldset>
+				<Field id={`${id}-difficulty`} label="Difficulty">
+					<select id={`${id}-difficulty`} value={difficulty} onChange={(e) => setDifficulty(e.target.value)}>
+						{difficulties.map((d) => <option key={d} value={d}>{d}</option>)}
+					</select>
+				</Field>
+				<Field id={`${id}-minutes`} label="Minutes saved each use" hint="An honest estimate against doing it by hand." error={errorFor('minutesSaved')}>
+					<input id={`${id}-minutes`} type="number" min={0} max={480} value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-describedby={described('minutes', 'minutesSaved')} />
+				</Field>
+				<Field id={`${id}-inputs`} label="What to have at hand" hint="One per line." error={errorFor('inputs')}>
+					<textarea id={`${id}-inputs`} rows={3} value={inputs} onChange={(e) => setInputs(e.target.value)} aria-describedby={described('inputs')} />
+				</Field>
+
+				<fieldset className="steps">
+					<legend>Steps, in order (at least two; at least one with the prompt people paste)</legend>
+					{steps.map((step, index) => {
+						const update = (change: Partial<typeof step>) => setSteps(steps.map((s, i) => (i === index ? { ...s, ...change } : s)));
+						return (
+							<div key={index} className="step">
+								<Field id={`${id}-step-${index}-title`} label={`Step ${index + 1}: title`} error={errorFor(`steps[${index}].title`)}>
+									<input id={`${id}-step-${index}-title`} value={step.title} onChange={(e) => update({ title: e.target.value })} />
+								</Field>
+								<Field id={`${id}-step-${index}-do`} label={`Step ${index + 1}: what to do`} error={errorFor(`steps[${index}].do`)}>
+									<textarea id={`${id}-step-${index}-do`} rows={2} value={step.do} onChange={(e) => update({ do: e.target.value })} />
+								</Field>
+								<Field id={`${id}-step-${index}-prompt`} label={`Step ${index + 1}: prompt (optional)`} error={errorFor(`steps[${index}].prompt`)}>
+									<textarea id={`${id}-step-${index}-prompt`} rows={4} value={step.prompt} onChange={(e) => update({ prompt: e.target.value })} className="mono" />
+								</Field>
+								{steps.length > 2 && <button type="button" className="secondary" onClick={() => setSteps(steps.filter((_, i) => i !== index))}>Remove step {index + 1}</button>}
+							</div>
+						);
+					})}
+					{errorFor('steps') && <span className="field-error">{errorFor('steps')}</span>}
+					<button type="button" className="secondary" onClick={() => setSteps([...steps, emptyStep()])}>Add a step</button>
+				</fieldset>
+
+				<fieldset className="steps">
+					<legend>Check the output: AI errors to look for, and how to catch each</legend>
+					{checks.map((check, index) => {
+						const update = (change: Partial<typeof check>) => setChecks(checks.map((c, i) => (i === index ? { ...c, ...change } : c)));
+						return (
+							<div key={index} className="step">
+								<Field id={`${id}-check-${index}-risk`} label={`Error ${index + 1}`} error={errorFor(`checks[${index}].risk`)}>
+									<input id={`${id}-check-${index}-risk`} value={check.risk} onChange={(e) => update({ risk: e.target.value })} />
+								</Field>
+								<Field id={`${id}-check-${index}-check`} label={`How to catch error ${index + 1}`} error={errorFor(`checks[${index}].check`)}>
+									<input id={`${id}-check-${index}-check`} value={check.check} onChange={(e) => update({ check: e.target.value })} />
+								</Field>
+							</div>
+						);
+					})}
+					{errorFor('checks') && <span className="field-error">{errorFor('checks')}</span>}
+					<button type="button" className="secondary" onClick={() => setChecks([...checks, emptyCheck()])}>Add an error to check</button>
+				</fieldset>
+
+				<Field id={`${id}-not`} label="When not to use AI" hint="One per line: situations, data that must not be pasted." error={errorFor('whenNotToUse')}>
+					<textarea id={`${id}-not`} rows={3} value={notWhen} onChange={(e) => setNotWhen(e.target.value)} aria-describedby={described('not', 'whenNotToUse')} />
+				</Field>
+				<Field id={`${id}-contributors`} label="Contributors" hint="Names as you want them credited, separated by commas." error={errorFor('contributors')}>
+					<input id={`${id}-contributors`} value={contributors} onChange={(e) => setContributors(e.target.value)} aria-describedby={described('contributors')} />
+				</Field>
+				<Field id={`${id}-expert`} label="Expert to ask">
+					<select id={`${id}-expert`} value={expert} onChange={(e) => setExpert(e.target.value)}>
+						{experts.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+					</select>
+				</Field>
+				<Field id={`${id}-notes`} label="Notes (optional)" hint="Why it works, what you learned using it.">
+					<textarea id={`${id}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby={described('notes')} />
+				</Field>
+
+				<div className="submit" aria-live="polite">
+					{problems.length === 0 ? (
+						<>
+							<p className="ok">Ready: the file passes the same checks as the build.</p>
+							{tooLong
+								? <p>This workflow is too long for a prefilled link. Download the file and upload it to <code>content/workflows/</code> on {hostName}.</p>
+								: <a className="button" href={prefill} data-testid="open-pr">Open a pull request on {hostName}</a>}{' '}
+							{downloadHref && <a className="button secondary" href={downloadHref} download={`${slug}.mdx`}>Download the file</a>}
+						</>
+					) : (
+						<>
+							<button type="button" onClick={() => setShowProblems(true)}>Check what is missing</button>
+							{showProblems && (
+								<ul className="problems" role="alert">
+									{problems.map((p, i) => <li key={i}><code>{p.field}</code>: {p.message}</li>)}
+								</ul>
+							)}
+						</>
+					)}
+				</div>
+			</form>
+
+			<section className="preview" aria-labelledby={`${id}-preview`}>
+				<h2 id={`${id}-preview`}>Preview</h2>
+				<article className="preview-page">
+					<h3>{title || 'Your workflow title'}</h3>
+					<p>{summary || 'One line on when it helps.'}</p>
+					<h4>Steps</h4>
+					<ol>{steps.filter((s) => s.title || s.do).map((s, i) => <li key={i}><strong>{s.title}</strong> {s.do}{s.prompt && <pre><code>{s.prompt}</code></pre>}</li>)}</ol>
+					<h4>Check the output</h4>
+					<ul>{checks.filter((c) => c.risk).map((c, i) => <li key={i}><strong>{c.risk}</strong> Check: {c.check}</li>)}</ul>
+					<h4>When not to use AI</h4>
+					<ul>{lines(notWhen).map((line, i) => <li key={i}>{line}</li>)}</ul>
+				</article>
+				<details>
+					<summary>The file: <code>{path}</code></summary>
+					<pre data-testid="file-text"><code>{text}</code></pre>
+				</details>
+			</section>
+		</div>
+	);
+}
