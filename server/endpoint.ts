@@ -8,6 +8,7 @@ import { authenticate, LOCAL_JWT_SECRET } from './auth.ts';
 import type { Database } from './database.ts';
 import { ApiError, toApiError } from './errors.ts';
 import { handleRest, parsePrefer } from './postgrest.ts';
+import { attachRealtime } from './realtime.ts';
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
 export interface EndpointOptions {
@@ -96,7 +97,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				return;
 			}
 			if (!url.pathname.startsWith('/rest/v1/')) {
-				throw new ApiError(404, 'PGRST125', `The embedded endpoint serves /rest/v1 only, not ${url.pathname}. Realtime, Auth and Storage need hosted Supabase or \`supabase start\`.`);
+				throw new ApiError(404, 'PGRST125', `The embedded endpoint serves /rest/v1 and Realtime broadcasts only, not ${url.pathname}. Auth and Storage need hosted Supabase or \`supabase start\`.`);
 			}
 			const caller = await authenticate(req.headers, secret);
 			const text = await readBody(req, limit);
@@ -116,12 +117,14 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				body,
 				role: caller.role,
 			};
+			let response;
 			try {
-				const response = await db.asRole(caller.role, caller.claims, (sql) => handleRest(sql, cache, request));
-				send(res, response.status, { ...cors, ...response.headers }, response.body);
+				response = await db.asRole(caller.role, caller.claims, (sql) => handleRest(sql, cache, request));
 			} catch (error) {
 				throw toApiError(error, caller.role);
 			}
+			send(res, response.status, { ...cors, ...response.headers }, response.body);
+			if (request.method === 'POST' && request.path === 'check_ins' && response.status < 300) announce(body);
 		} catch (error) {
 			if (error instanceof BodyTooLarge) {
 				sendError(res, cors, new ApiError(413, 'PGRST413', `Request body larger than ${limit} bytes`));
@@ -130,6 +133,14 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 			}
 		}
 	});
+	const realtime = attachRealtime(server, secret);
+	/** After new check-ins, a data-free ping to each team's indicators channel (as on hosted Supabase). */
+	const announce = (body: unknown) => {
+		const rows = (Array.isArray(body) ? body : [body]) as { team?: unknown }[];
+		for (const team of new Set(rows.map((row) => row?.team).filter((t): t is string => typeof t === 'string'))) {
+			realtime.broadcast(`indicators:${team}`, 'check_in');
+		}
+	};
 	// A client that drops its connection mid-request must not take the endpoint down.
 	server.on('clientError', (_error, socket) => socket.destroy());
 
@@ -144,6 +155,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 		server,
 		url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
 		async close() {
+			await realtime.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},

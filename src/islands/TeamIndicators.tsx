@@ -4,6 +4,7 @@ import { configProblem, createFeedbackApi } from '../lib/feedback-client.ts';
 import { toCsv, type CsvValue } from '../lib/csv.ts';
 import type { TeamIndicators as Indicators } from '../lib/database.types.ts';
 import { ago, indicatorView, type Named, type TaskRow } from '../lib/indicator-series.ts';
+import { subscribeToTeam, type LiveStatus } from '../lib/live-updates.ts';
 
 interface Props {
 	team: { id: string; name: string };
@@ -56,6 +57,7 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 	const [error, setError] = useState('');
 	const [updatedAt, setUpdatedAt] = useState<number>();
 	const [now, setNow] = useState(Date.now());
+	const [live, setLive] = useState<LiveStatus>('connecting');
 
 	const load = useCallback(async () => {
 		if (!api) return;
@@ -78,6 +80,12 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 			clearInterval(tick);
 		};
 	}, [load, pollSeconds]);
+
+	// Realtime pings make a check-in show within a second or two; polling stays as the fallback.
+	useEffect(() => {
+		if (problem) return;
+		return subscribeToTeam({ url: supabaseUrl, anonKey, team: team.id, onPing: () => void load(), onStatus: setLive });
+	}, [problem, supabaseUrl, anonKey, team.id, load]);
 
 	const view = useMemo(() => (data ? indicatorView(data, tasks, workflows) : undefined), [data, tasks, workflows]);
 	const visibleTasks = useMemo(() => view?.tasks.filter((row) => !row.unused) ?? [], [view]);
@@ -137,6 +145,7 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 				</label>
 				<span className="updated" role="status" aria-live="off" data-testid="updated">
 					{updatedAt ? `Updated ${ago((now - updatedAt) / 1000)}` : 'Loading…'}
+					{' · '}{live === 'live' ? 'live' : `refreshing every ${pollSeconds} s`}
 				</span>
 			</form>
 			<p className="rule muted">
