@@ -32,6 +32,19 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
 	);
 }
 
+function CheckboxGroup({ legend, options, selected, onChange, error }: { legend: string; options: Option[]; selected: string[]; onChange: (next: string[]) => void; error?: string }) {
+	const toggle = (value: string) => onChange(selected.includes(value) ? selected.filter((item) => item !== value) : [...selected, value]);
+	return (
+		<fieldset className="choices">
+			<legend>{legend}</legend>
+			{options.map((option) => (
+				<label key={option.id} className="choice"><input type="checkbox" checked={selected.includes(option.id)} onChange={() => toggle(option.id)} /> {option.name}</label>
+			))}
+			{error && <span className="field-error">{error}</span>}
+		</fieldset>
+	);
+}
+
 /**
  * The contribution form: every field of a workflow, a live preview, the same validation as the
  * build, and a link to the hosting service's new-file page with the file filled in.
@@ -75,8 +88,6 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 		return () => URL.revokeObjectURL(url);
 	}, [text]);
 
-	const toggle = (list: string[], value: string, set: (next: string[]) => void) =>
-		set(list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
 	/** aria-describedby for a field: its hint, and its error when there is one. */
 	const described = (key: string, field = key) =>
 		[`${id}-${key}-hint`, errorFor(field) ? `${id}-${key}-error` : ''].filter(Boolean).join(' ');
@@ -95,20 +106,8 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 						{tasks.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
 					</select>
 				</Field>
-				<fieldset className="choices">
-					<legend>Teams it serves</legend>
-					{teams.map((t) => (
-						<label key={t.id} className="choice"><input type="checkbox" checked={teamIds.includes(t.id)} onChange={() => toggle(teamIds, t.id, setTeamIds)} /> {t.name}</label>
-					))}
-					{errorFor('teams') && <span className="field-error">{errorFor('teams')}</span>}
-				</fieldset>
-				<fieldset className="choices">
-					<legend>AI tools it uses</legend>
-					{tools.map((t) => (
-						<label key={t.id} className="choice"><input type="checkbox" checked={toolIds.includes(t.id)} onChange={() => toggle(toolIds, t.id, setToolIds)} /> {t.name}</label>
-					))}
-					{errorFor('tools') && <span className="field-error">{errorFor('tools')}</span>}
-				</fieldset>
+				<CheckboxGroup legend="Teams it serves" options={teams} selected={teamIds} onChange={setTeamIds} error={errorFor('teams')} />
+				<CheckboxGroup legend="AI tools it uses" options={tools} selected={toolIds} onChange={setToolIds} error={errorFor('tools')} />
 				<Field id={`${id}-difficulty`} label="Difficulty">
 					<select id={`${id}-difficulty`} value={difficulty} onChange={(e) => setDifficulty(e.target.value)}>
 						{difficulties.map((d) => <option key={d} value={d}>{d}</option>)}
