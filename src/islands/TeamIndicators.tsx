@@ -8,6 +8,7 @@ import { subscribeToTeam, type LiveStatus } from '../lib/live-updates.ts';
 
 interface Props {
 	team: { id: string; name: string };
+	/** The task types the team has workflows for (others appear only if someone checks in on them). */
 	tasks: Named[];
 	workflows: Named[];
 	supabaseUrl: string;
