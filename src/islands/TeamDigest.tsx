@@ -33,7 +33,8 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 		void (async () => {
 			const [shared, indicators] = await Promise.all([
 				api.rpc('team_reflections', { p_team: team.id, p_since: `${week}T00:00:00Z`, p_until: `${addDays(week, 7)}T00:00:00Z` }),
-				api.rpc('team_indicators', { p_team: team.id, p_weeks: 4 }),
+				// Twelve weeks, so every week the picker offers has its own numbers.
+				api.rpc('team_indicators', { p_team: team.id, p_weeks: 12 }),
 			]);
 			if (!current) return;
 			if (shared.error || !shared.data) {
@@ -75,13 +76,13 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 			<section aria-labelledby="headlines">
 				<h3 id="headlines">Headlines</h3>
 				{!headline ? <p className="muted">Loading…</p> : headline.suppressed ? (
-					<p>Too few people checked in over the last four weeks to show numbers for {team.name}.</p>
+					<p>Too few people checked in over the last twelve weeks to show numbers for {team.name}.</p>
 				) : (
 					<ul data-testid="digest-headlines">
-						<li>This week: {weekCell ? (weekCell.suppressed ? 'hidden (too few people)' : `${weekCell.checkIns} check-ins by ${weekCell.participants} people`) : 'no data'}.</li>
-						<li>Last four weeks: {headline.totals.checkIns} check-ins by {headline.totals.participants} people; it helped in {Math.round(headline.totals.helpedRate * 100)}% of uses; an AI error was caught in {Math.round(headline.totals.catchRate * 100)}%.</li>
+						<li>{week === weeks[0] ? 'This week' : 'That week'}: {weekCell ? (weekCell.suppressed ? 'hidden (too few people)' : `${weekCell.checkIns} check-ins by ${weekCell.participants} people`) : 'no data'}.</li>
+						<li>Last twelve weeks: {headline.totals.checkIns} check-ins by {headline.totals.participants} people; it helped in {Math.round(headline.totals.helpedRate * 100)}% of uses; an AI error was caught in {Math.round(headline.totals.catchRate * 100)}%.</li>
 						{rising.map((cell) => !cell.suppressed && (
-							<li key={cell.task}>{title(cell.task, tasks)}: confidence {cell.earlierConfidence!.toFixed(1)} → {cell.recentConfidence!.toFixed(1)}</li>
+							<li key={cell.task}>{title(cell.task, tasks)}: confidence {cell.earlierConfidence!.toFixed(1)} → {cell.recentConfidence!.toFixed(1)} (four weeks before the last four, then the last four)</li>
 						))}
 					</ul>
 				)}
