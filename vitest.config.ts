@@ -29,6 +29,8 @@ export default defineConfig({
 					name: 'site',
 					include: ['tests/site/**/*.test.ts'],
 					globalSetup: ['tests/site/build-once.ts'],
+					// Hydration and network on a loaded 2-core CI machine can take seconds, not milliseconds.
+					expect: { poll: { timeout: 10_000 } },
 					testTimeout: 90_000,
 					hookTimeout: 240_000,
 					fileParallelism: false,

