@@ -13,6 +13,11 @@ interface Props {
 	anonKey: string;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "2 check-ins and 1 reflection" */
+const waitingText = ({ check_in, reflection }: { check_in: number; reflection: number }) =>
+	[check_in ? plural(check_in, 'check-in') : '', reflection ? plural(reflection, 'reflection') : ''].filter(Boolean).join(' and ');
+
 /** Everything feedback on a workflow page: first-use team choice, check-in, reflection, summary. */
 export default function FeedbackPanel({ workflow, task, teams, supabaseUrl, anonKey }: Props) {
 	const config = { url: supabaseUrl, anonKey };
@@ -65,7 +70,7 @@ export default function FeedbackPanel({ workflow, task, teams, supabaseUrl, anon
 			</div>
 			<p role="status" className="pending" data-testid="pending">
 				{state.pending > 0 &&
-					`${state.pending} ${state.pending === 1 ? 'item' : 'items'} waiting to send${state.lastError ? ` (${state.lastError})` : ''}. Saved in this browser; they will be sent when the connection is back.`}
+					`${waitingText(state.pendingByKind)} waiting to send${state.lastError ? ` (${state.lastError})` : ''}. Saved in this browser; sent as soon as the connection is back.`}
 			</p>
 			{state.rejected.length > 0 && (
 				<div role="alert" className="rejected">

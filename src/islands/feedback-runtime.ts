@@ -25,7 +25,7 @@ export function feedbackRuntime(config: FeedbackConfig) {
 }
 
 export function useOutboxState(outbox: Outbox | undefined): OutboxState {
-	const [state, setState] = useState<OutboxState>({ pending: 0, rejected: [] });
+	const [state, setState] = useState<OutboxState>({ pending: 0, pendingByKind: { check_in: 0, reflection: 0 }, rejected: [] });
 	useEffect(() => {
 		if (!outbox) return;
 		setState(outbox.state());

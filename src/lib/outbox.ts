@@ -35,6 +35,8 @@ export interface KeyValueStore {
 
 export interface OutboxState {
 	pending: number;
+	/** How many of the pending items are of each kind, for "2 check-ins waiting to send". */
+	pendingByKind: Record<ItemKind, number>;
 	rejected: OutboxItem[];
 	/** Message of the last failed attempt while items wait, e.g. "offline". */
 	lastError?: string;
@@ -103,8 +105,13 @@ export class Outbox {
 
 	state(): OutboxState {
 		const items = this.items();
+		const waiting = items.filter((item) => !item.rejected);
 		return {
-			pending: items.filter((item) => !item.rejected).length,
+			pending: waiting.length,
+			pendingByKind: {
+				check_in: waiting.filter((item) => item.kind === 'check_in').length,
+				reflection: waiting.filter((item) => item.kind === 'reflection').length,
+			},
 			rejected: items.filter((item) => item.rejected),
 			lastError: this.#lastError,
 		};

@@ -100,11 +100,11 @@ describe('feedback on a workflow page', () => {
 		await page.getByRole('button', { name: 'I used this' }).click();
 		await page.getByLabel(/^5/).check();
 		await page.getByRole('button', { name: 'I used this' }).click();
-		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 items waiting to send/);
+		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 check-ins waiting to send/);
 
 		await page.reload();
 		await page.locator('#feedback').scrollIntoViewIfNeeded();
-		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 items waiting to send/);
+		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 check-ins waiting to send/);
 		expect(await stored('check_ins')).toBe(before);
 
 		await page.unroute('**/rest/v1/check_ins*');

@@ -67,6 +67,7 @@ describe('the outbox', () => {
 		h.outbox.add('check_in', payload('third'));
 		await h.outbox.flush();
 		expect(h.sent).toEqual(['first']);
+		expect(h.outbox.state().pendingByKind).toEqual({ check_in: 2, reflection: 1 });
 		expect(h.outbox.state()).toMatchObject({ pending: 3, lastError: 'offline' });
 		online = true;
 		await h.advance(1000);
