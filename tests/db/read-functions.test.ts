@@ -126,6 +126,22 @@ describe.each(backends)('read functions on $name', (backend) => {
 			]);
 		});
 
+		it('keeps a task hidden by subtraction hidden when it is asked for alone', async () => {
+			const ids = people(9);
+			await add([
+				...ids.slice(0, 5).map((participant) => checkIn({ participant, task: 'contract-review' })),
+				...ids.slice(5, 8).map((participant) => checkIn({ participant, task: 'summarising', workflow: 'policy-plain-language-summary' })),
+				checkIn({ participant: ids[8], task: 'data-analysis', workflow: 'sql-query-from-question' }),
+			]);
+			const all = await rpc('public.team_indicators($1, $2)', ['legal', 12]);
+			const hidden = all.tasks.filter((t: Json) => t.suppressed).map((t: Json) => t.task).sort();
+			expect(hidden).toEqual(['data-analysis', 'summarising']);
+			// Asked for alone, summarising (3 people) would give back the number that protects data-analysis.
+			expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'summarising'])).suppressed).toBe(true);
+			expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'data-analysis'])).suppressed).toBe(true);
+			expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'contract-review'])).totals.checkIns).toBe(5);
+		});
+
 		it('limits the period and filters by task', async () => {
 			const ids = people(3);
 			await add([...ids.map((participant) => ({ ...checkIn({ participant }), created_at: daysAgo(70) })), ...ids.map((participant) => checkIn({ participant }))]);
