@@ -232,13 +232,13 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 							</tbody>
 						</table>
 						<h3>Kinds of error</h3>
-						{view.errorKinds.length === 0 ? <p>No errors caught in this period.</p> : (
+						{task ? <p>Kinds of error are shown for all task types together (a per-task breakdown could single people out).</p> : view.errorKinds.length === 0 ? <p>No errors caught in this period.</p> : (
 							<ul>{view.errorKinds.map((k) => <li key={k.kind}>{KIND_LABELS[k.kind] ?? k.kind}: {k.suppressed ? HIDDEN : k.checkIns}</li>)}</ul>
 						)}
 						<CsvLink name={`${team.id}-errors`} rows={csv.tasks} />
 					</Section>
 
-					<Section id="workflows" title="Most and least used workflows" intro="Check-ins per workflow in this period, most used first.">
+					<Section id="workflows" title="Most and least used workflows" intro={task ? 'Shown for all task types together: choose “All task types”.' : 'Check-ins per workflow in this period, most used first.'}>
 						<table data-testid="workflows-table">
 							<caption>Check-ins per workflow</caption>
 							<thead><tr><th scope="col">Workflow</th><th scope="col">Check-ins</th></tr></thead>

@@ -175,7 +175,7 @@ export type Database = {
 		Views: { [_ in never]: never };
 		Functions: {
 			workflow_summary: { Args: { p_workflow: string; p_team?: string }; Returns: WorkflowSummary };
-			team_indicators: { Args: { p_team: string; p_weeks?: number; p_task?: string }; Returns: TeamIndicators };
+			team_indicators: { Args: { p_team: string; p_weeks?: 4 | 8 | 12; p_task?: string }; Returns: TeamIndicators };
 			team_reflections: { Args: { p_team: string; p_since: string; p_until?: string }; Returns: SharedReflection[] };
 		};
 		Enums: { [_ in never]: never };

@@ -142,6 +142,46 @@ describe.each(backends)('read functions on $name', (backend) => {
 			expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'contract-review'])).totals.checkIns).toBe(5);
 		});
 
+		it('hides a filtered task when the rest of the team is too small, and lists no workflows under a filter', async () => {
+			const ids = people(6);
+			await add([
+				...ids.slice(0, 4).map((participant) => checkIn({ participant, task: 'contract-review' })),
+				checkIn({ participant: ids[4], task: 'summarising', workflow: 'policy-plain-language-summary' }),
+				checkIn({ participant: ids[5], task: 'data-analysis', workflow: 'sql-query-from-question' }),
+			]);
+			const all = await rpc('public.team_indicators($1, $2)', ['legal', 12]);
+			expect(all.tasks.find((t: Json) => t.task === 'contract-review')).toMatchObject({ suppressed: false, checkIns: 4 });
+			// The other two people together are fewer than k: all minus contract-review would show them.
+			expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'contract-review'])).suppressed).toBe(true);
+
+			// Three more on summarising and one on incident reviews: two small cells (no complement needed)
+			// and a rest of team of six.
+			await add([
+				...people(3).map((participant) => checkIn({ participant, task: 'summarising', workflow: 'policy-plain-language-summary' })),
+				checkIn({ task: 'incident-reviews', workflow: 'incident-timeline-draft' }),
+			]);
+			const filtered = await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'contract-review']);
+			expect(filtered).toMatchObject({ suppressed: false, workflows: [], errorKinds: [], totals: { checkIns: 4 } });
+		});
+
+		it('keeps a workflow hidden in the team lists hidden in its summary for that team', async () => {
+			const ids = people(9);
+			await add([
+				...ids.slice(0, 5).map((participant) => checkIn({ participant })),
+				...ids.slice(5, 8).map((participant) => checkIn({ participant, task: 'summarising', workflow: 'policy-plain-language-summary' })),
+				checkIn({ participant: ids[8], task: 'summarising', workflow: 'help-article-from-tickets' }),
+			]);
+			const { workflows } = await rpc('public.team_indicators($1, $2)', ['legal', 12]);
+			expect(workflows.filter((w: Json) => w.suppressed).map((w: Json) => w.workflow).sort()).toEqual(['help-article-from-tickets', 'policy-plain-language-summary']);
+			expect((await rpc('public.workflow_summary($1, $2)', ['policy-plain-language-summary', 'legal'])).suppressed).toBe(true);
+			expect((await rpc('public.workflow_summary($1, $2)', ['nda-first-pass-review', 'legal'])).checkIns).toBe(5);
+		});
+
+		it('offers only the periods the site shows', async () => {
+			const error = await db.asRole('anon', {}, (sql) => sql.query(`select public.team_indicators('legal', 9)`)).then(() => null, (e: { code: string }) => e.code);
+			expect(error).toBe('22023');
+		});
+
 		it('limits the period and filters by task', async () => {
 			const ids = people(3);
 			await add([...ids.map((participant) => ({ ...checkIn({ participant }), created_at: daysAgo(70) })), ...ids.map((participant) => checkIn({ participant }))]);
