@@ -87,9 +87,7 @@ async function endpointThroughput() {
 	}
 }
 
-async function readFunctionsAtScale() {
-	const binary = findPostgresBinaries()[0];
-	if (!binary) return undefined;
+async function readFunctionsAtScale(binary: { major: number; bin: string }) {
 	const server = await startPostgres(binary);
 	const db = await openPostgres(server.url);
 	try {
@@ -149,8 +147,10 @@ async function readFunctionsAtScale() {
 const endpoint = await endpointThroughput();
 process.stdout.write(`Endpoint: ${endpoint.insertsPerSecond.toFixed(0)} inserts/s with ${CLIENTS} clients for ${SECONDS} s (p50 ${ms(endpoint.p50)}, p99 ${ms(endpoint.p99)}, errors ${endpoint.errors}, acknowledged ${endpoint.acknowledged}, stored ${endpoint.stored})\n`);
 process.stdout.write(`RPC on ${endpoint.rows} rows: workflow_summary p50 ${ms(endpoint.summary.p50)} p95 ${ms(endpoint.summary.p95)}; team_indicators p50 ${ms(endpoint.indicators.p50)} p95 ${ms(endpoint.indicators.p95)}\n`);
-const scale = await readFunctionsAtScale();
-if (scale) {
+const scales = [];
+for (const binary of findPostgresBinaries()) {
+	const scale = await readFunctionsAtScale(binary);
+	scales.push(scale);
 	process.stdout.write(`PostgreSQL ${scale.major}, ${ROWS} check-ins (loaded in ${scale.loadSeconds.toFixed(1)} s): team_indicators p50 ${ms(scale.indicators.p50)} p95 ${ms(scale.indicators.p95)}; workflow_summary p50 ${ms(scale.summary.p50)} p95 ${ms(scale.summary.p95)}; with team p95 ${ms(scale.summaryTeam.p95)}\n`);
 }
 
@@ -170,7 +170,7 @@ Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu
 | \`workflow_summary\` RPC p50 / p95 (100 calls, ${endpoint.rows} rows) | ${ms(endpoint.summary.p50)} / ${ms(endpoint.summary.p95)} |
 | \`team_indicators\` RPC p50 / p95 (100 calls) | ${ms(endpoint.indicators.p50)} / ${ms(endpoint.indicators.p95)} |
 
-${scale ? `**Read functions at scale**: PostgreSQL ${scale.major} server, ${ROWS.toLocaleString('en')} check-ins over 50 teams, 200 workflows and 12 weeks (loaded in ${scale.loadSeconds.toFixed(1)} s); ${CALLS} calls each, as anon, in SQL (no HTTP):
+${scales.length ? scales.map((scale) => `**Read functions at scale**: PostgreSQL ${scale.major} server, ${ROWS.toLocaleString('en')} check-ins over 50 teams, 200 workflows and 12 weeks (loaded in ${scale.loadSeconds.toFixed(1)} s); ${CALLS} calls each, as anon, in SQL (no HTTP):
 
 | function | p50 | p95 | max | budget p95 |
 |---|---|---|---|---|
@@ -183,7 +183,7 @@ The core query of \`team_indicators\` (one team, 12 weeks), \`EXPLAIN ANALYZE\`:
 \`\`\`
 ${scale.explain}
 \`\`\`
-` : 'No PostgreSQL server binaries found: the at-scale figures were not measured.\n'}
+`).join('\n') : 'No PostgreSQL server binaries found: the at-scale figures were not measured.\n'}
 <!-- /bench:data -->`;
 
 const file = join(root, 'BENCHMARKS.md');
