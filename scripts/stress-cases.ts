@@ -1,0 +1,231 @@
+/**
+ * The stress cases of `npm run stress`, sized by their callers: the script runs them big, `npm test`
+ * runs each small (tests/api/stress.test.ts). Each returns what it tried and what was lost; the
+ * budget for loss is zero.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { SignJWT } from 'jose';
+import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../server/auth.ts';
+import { openPglite, type Database } from '../server/database.ts';
+import { startEndpoint, type Endpoint } from '../server/endpoint.ts';
+import { migrate } from '../server/migrate.ts';
+import { createFeedbackApi, createSender } from '../src/lib/feedback-client.ts';
+import { checkInSchema, reflectionSchema } from '../src/lib/feedback-schema.ts';
+import { Outbox, type KeyValueStore } from '../src/lib/outbox.ts';
+import type { Database as Schema } from '../src/lib/database.types.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- read-function JSON, checked field by field
+
+const TEAMS = ['support', 'sales', 'engineering', 'legal', 'ops', 'marketing'];
+const TASKS = ['customer-replies', 'summarising', 'contract-review', 'code-review', 'data-analysis'];
+const options = { auth: { persistSession: false } };
+
+const row = (overrides: Record<string, unknown> = {}) => ({
+	id: randomUUID(), workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support', participant: randomUUID(),
+	confidence: 3, outcome: 'helped', ...overrides,
+});
+
+async function withEndpoint<T>(dataDir: string | undefined, run: (endpoint: Endpoint, db: Database) => Promise<T>, port = 0): Promise<T> {
+	const db = await openPglite(dataDir);
+	await migrate(db);
+	const endpoint = await startEndpoint({ db, port });
+	try {
+		return await run(endpoint, db);
+	} finally {
+		await endpoint.close();
+		await db.close();
+	}
+}
+
+async function storedIds(url: string): Promise<string[]> {
+	const service = createClient<Schema>(url, LOCAL_SERVICE_ROLE_KEY, options);
+	const { data, error } = await service.from('check_ins').select('id');
+	if (error) throw new Error(error.message);
+	return (data ?? []).map((r) => r.id);
+}
+
+/** Load: N clients insert for S seconds; every acknowledged check-in must be stored, once. */
+export async function loadCase({ clients, seconds }: { clients: number; seconds: number }) {
+	return withEndpoint(undefined, async (endpoint) => {
+		const acknowledged: string[] = [];
+		let sent = 0;
+		let errors = 0;
+		const deadline = performance.now() + seconds * 1000;
+		await Promise.all(Array.from({ length: clients }, async () => {
+			const client = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
+			while (performance.now() < deadline) {
+				const r = row({ team: TEAMS[sent % TEAMS.length] });
+				sent++;
+				const { status } = await client.from('check_ins').insert(r as never);
+				if (status === 201) acknowledged.push(r.id);
+				else errors++;
+			}
+		}));
+		const stored = await storedIds(endpoint.url);
+		const storedSet = new Set(stored);
+		return { sent, acknowledged: acknowledged.length, errors, stored: stored.length, lost: acknowledged.filter((id) => !storedSet.has(id)).length, duplicates: stored.length - storedSet.size };
+	});
+}
+
+/** Fault: the endpoint restarts mid-run; clients send through the islands' outbox; nothing is lost or doubled. */
+export async function faultCase({ clients, seconds, port }: { clients: number; seconds: number; port: number }) {
+	const dataDir = await mkdtemp(join(tmpdir(), 'praxis-stress-'));
+	const url = `http://127.0.0.1:${port}`;
+	const memory = (): KeyValueStore => {
+		const data = new Map<string, string>();
+		return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+	};
+	const outboxes = Array.from({ length: clients }, () =>
+		new Outbox({ store: memory(), send: createSender(createFeedbackApi({ url, anonKey: LOCAL_ANON_KEY })), baseDelayMs: 100, maxDelayMs: 1000 }));
+	const made: string[] = [];
+	try {
+		let restarted = false;
+		const producing = (async () => {
+			const deadline = performance.now() + seconds * 1000;
+			while (performance.now() < deadline) {
+				for (const outbox of outboxes) {
+					const item = row();
+					made.push(item.id);
+					outbox.add('check_in', item);
+				}
+				await new Promise((r) => setTimeout(r, 25));
+			}
+		})();
+		await withEndpoint(dataDir, async () => {
+			await new Promise((r) => setTimeout(r, (seconds * 1000) / 2));
+		}, port);
+		restarted = true;
+		const rejected = await withEndpoint(dataDir, async () => {
+			await producing;
+			const deadline = Date.now() + 60_000;
+			while (outboxes.some((o) => o.state().pending > 0) && Date.now() < deadline) {
+				await Promise.all(outboxes.map((o) => o.flush(true)));
+				await new Promise((r) => setTimeout(r, 50));
+			}
+			const stored = await storedIds(url);
+			const storedSet = new Set(stored);
+			return {
+				pending: outboxes.reduce((n, o) => n + o.state().pending, 0),
+				rejected: outboxes.reduce((n, o) => n + o.state().rejected.length, 0),
+				stored: stored.length,
+				duplicates: stored.length - storedSet.size,
+				lost: made.filter((id) => !storedSet.has(id)).length,
+			};
+		}, port);
+		return { restarted, made: made.length, ...rejected };
+	} finally {
+		await rm(dataDir, { recursive: true, force: true });
+	}
+}
+
+/** Bad input: N generated malformed or hostile requests; no 5xx, no invalid row, nothing readable or changed by anon. */
+export async function badInputCase({ requests, seed = 7 }: { requests: number; seed?: number }) {
+	let state = seed;
+	const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
+	const forged = await new SignJWT({ role: 'service_role' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(40)));
+	const expired = await new SignJWT({ role: 'anon' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(1).sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
+	const hostile = ["'; drop table check_ins; --", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '\u0000', '💥'.repeat(50), 'a'.repeat(100_000), '../../etc/passwd', '${jndi:ldap://x}', '1 OR 1=1', null, 42, -1, 3.5, true, [], {}, ''];
+	const fields = ['id', 'workflow', 'task', 'team', 'participant', 'confidence', 'outcome', 'error_caught', 'error_kind', 'minutes_saved', 'created_at', 'worked', 'visibility', 'nope', 'confidence"; --'];
+	const keys = [LOCAL_ANON_KEY, LOCAL_ANON_KEY, LOCAL_ANON_KEY, forged, expired, 'garbage', '', `${LOCAL_ANON_KEY.slice(0, -3)}abc`];
+	const paths = ['check_ins', 'check_ins', 'reflections', 'rpc/team_indicators', 'rpc/workflow_summary', 'rpc/pg_sleep', 'pg_catalog.pg_roles', 'check_ins/1', '..%2Fauth', 'praxis_private.min_group_size'];
+
+	return withEndpoint(undefined, async (endpoint, db) => {
+		// Some rows anon must not be able to read or change.
+		await db.admin.query(`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values (gen_random_uuid(), 'a', 'b', 'legal', gen_random_uuid(), 3, 'helped')`);
+		const snapshot = async () => (await db.admin.query<{ h: string }>(`select md5(string_agg(c::text, ',' order by id)) as h from public.check_ins c`)).rows[0]!.h;
+		const byStatus = new Map<number, number>();
+		let anonWrites = 0;
+		for (let i = 0; i < requests; i++) {
+			const key = pick(keys);
+			const path = pick(paths);
+			const method = pick(['POST', 'POST', 'POST', 'GET', 'PATCH', 'DELETE', 'PUT']);
+			const body = pick([
+				() => JSON.stringify({ ...row(), [pick(fields)]: pick(hostile) }),
+				() => JSON.stringify([row(), { ...row(), [pick(fields)]: pick(hostile) }]),
+				() => JSON.stringify({ p_team: pick(hostile), p_weeks: pick([4, 9, 'x', null]) }),
+				() => '{"id": ',
+				() => 'x'.repeat(2 * 1024 * 1024),
+				() => JSON.stringify(pick(hostile)),
+			])();
+			const query = pick(['', '?select=*', '?team=eq.legal', '?id=not.is.null', '?columns=id,team', '?on_conflict=id', "?team=eq.'; drop table check_ins; --"]);
+			const before = method === 'PATCH' || method === 'DELETE' ? await snapshot() : undefined;
+			const response = await fetch(`${endpoint.url}/rest/v1/${path}${query}`, {
+				method,
+				headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json', prefer: pick(['return=minimal', 'return=representation', 'resolution=ignore-duplicates']) },
+				body: method === 'GET' ? undefined : body,
+			}).catch(() => undefined);
+			const status = response?.status ?? 0;
+			await response?.arrayBuffer().catch(() => undefined);
+			byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+			if (before !== undefined && key === LOCAL_ANON_KEY && (await snapshot()) !== before) anonWrites++;
+		}
+		const anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
+		const readable = (await anon.from('check_ins').select('*')).data?.length ?? 0;
+		const { rows } = await db.admin.query<Record<string, unknown>>('select * from public.check_ins');
+		const { rows: reflections } = await db.admin.query<Record<string, unknown>>('select * from public.reflections');
+		const strip = ({ created_at: _c, ...rest }: Record<string, unknown>) => rest;
+		const invalid = rows.filter((r) => !checkInSchema.safeParse(strip(r)).success).length +
+			reflections.filter((r) => !reflectionSchema.safeParse(strip(r)).success).length;
+		const serverErrors = [...byStatus].filter(([status]) => status >= 500 || status === 0).reduce((n, [, c]) => n + c, 0);
+		return { requests, byStatus: Object.fromEntries([...byStatus].sort()), serverErrors, invalidRows: invalid, anonReadable: readable, anonChanged: anonWrites };
+	});
+}
+
+/**
+ * Privacy: random small teams; every view the API offers is read as anon, and for each hidden cell
+ * we try to recover its count by subtracting what the other calls show. Budget: no recovered cell.
+ */
+export async function privacyCase({ teams, seed = 11 }: { teams: number; seed?: number }) {
+	let state = seed;
+	const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	return withEndpoint(undefined, async (endpoint) => {
+		const service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, options);
+		const anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
+		const names = Array.from({ length: teams }, (_, i) => `team-${i}`);
+		for (const team of names) {
+			const people = Array.from({ length: 1 + Math.floor(random() * 7) }, () => randomUUID());
+			const rows = [];
+			for (const participant of people) {
+				for (let n = 0; n < 1 + Math.floor(random() * 4); n++) {
+					const task = TASKS[Math.floor(random() * TASKS.length)]!;
+					rows.push({ ...row({ team, participant, task, workflow: `${task}-w${Math.floor(random() * 2)}` }), created_at: new Date(Date.now() - random() * 20 * 86_400_000).toISOString() });
+				}
+			}
+			const { error } = await service.from('check_ins').insert(rows as never);
+			if (error) throw new Error(error.message);
+		}
+		const rpc = async (name: 'team_indicators' | 'workflow_summary', args: Record<string, unknown>) => (await anon.rpc(name, args as never)).data as Json;
+		let views = 0;
+		let smallShown = 0;
+		let recovered = 0;
+		for (const team of names) {
+			for (const weeks of [4, 8, 12]) {
+				const all = await rpc('team_indicators', { p_team: team, p_weeks: weeks });
+				views++;
+				const cells = [...(all.tasks ?? []), ...(all.workflows ?? []), ...(all.errorKinds ?? []), ...(all.weekly ?? [])];
+				smallShown += cells.filter((c: Json) => !c.suppressed && c.participants > 0 && c.participants < all.k).length;
+				if (all.suppressed) continue;
+				// What every other call reveals about each task type's check-ins in this period.
+				const known = new Map<string, number>();
+				for (const cell of all.tasks) if (!cell.suppressed) known.set(cell.task, cell.checkIns);
+				for (const task of TASKS) {
+					const one = await rpc('team_indicators', { p_team: team, p_weeks: weeks, p_task: task });
+					views++;
+					if (!one.suppressed) {
+						if (one.totals.participants < one.k) smallShown++;
+						known.set(task, one.totals.checkIns);
+					}
+				}
+				const hidden = all.tasks.filter((c: Json) => !known.has(c.task));
+				// One unknown task left: the total minus the known ones gives it away.
+				if (hidden.length === 1) recovered++;
+			}
+		}
+		return { teams, views, smallCellsShown: smallShown, cellsRecovered: recovered };
+	});
+}
