@@ -82,9 +82,13 @@ create table public.reflections (
 
 comment on table public.reflections is 'A reflection on one use of a workflow. Read only through team_reflections(), and only when visibility = team.';
 
--- Indexes for the read functions: every query filters by team and period, or by workflow.
-create index check_ins_team_created_at on public.check_ins (team, created_at);
-create index check_ins_workflow_created_at on public.check_ins (workflow, created_at);
+-- Indexes for the read functions: every query filters by team and period, or by workflow. They
+-- carry the columns the functions read: a team's rows are spread over the whole table, and at a
+-- million check-ins visiting one heap page per row dominated team_indicators (155 ms → 54 ms p95).
+create index check_ins_team_created_at on public.check_ins (team, created_at)
+  include (task, workflow, participant, confidence, outcome, error_caught, error_kind);
+create index check_ins_workflow_created_at on public.check_ins (workflow, created_at)
+  include (team, participant, confidence, outcome, error_caught);
 create index reflections_team_created_at on public.reflections (team, created_at) where visibility = 'team';
 
 -- Row level security: the API roles may insert and do nothing else. No select, update or delete

@@ -3,10 +3,21 @@
 -- means are shown only for groups of at least praxis_private.min_group_size() distinct participants;
 -- smaller groups come back as {"suppressed": true} with no numbers (see docs/data-api.md).
 
+-- k-anonymity across calls: two calls with different filters must not give back a hidden cell either:
+--  * team_indicators with p_task hides everything when the unfiltered call hides that task type, or
+--    when the rest of the team is smaller than k (unfiltered minus filtered would single them out);
+--    its weekly cells hide weeks where the rest of the team is small; it returns no per-workflow or
+--    per-kind lists;
+--  * workflow_summary with p_team hides a workflow that the team's unfiltered lists hide (in any
+--    period the site offers), or whose rest of team is smaller than k;
+--  * p_weeks is limited to the periods the site offers (4, 8, 12), so there are three views to
+--    check, not fifty-two.
+
 -- Suppress small cells in a list of cells that add up to a published total.
 -- Each cell is a JSON object with a "participants" count; a cell with 0 < participants < k is
 -- suppressed. If exactly one cell is suppressed, the total minus the others would reveal it, so the
--- next-smallest cell is suppressed too. Suppressed cells keep only their keys (named in p_keys).
+-- next-smallest cell is suppressed too. A cell flagged "hide" counts as small: the caller knows it
+-- must not be shown. Suppressed cells keep only their keys (named in p_keys).
 create or replace function praxis_private.protect_cells(p_cells jsonb, p_keys text[])
 returns jsonb
 language plpgsql
@@ -28,32 +39,98 @@ begin
 
   select count(*) into small
   from jsonb_array_elements(p_cells) c
-  where (c ->> 'participants')::integer between 1 and k - 1;
+  where (c ->> 'participants')::integer between 1 and k - 1 or coalesce((c ->> 'hide')::boolean, false);
 
   if small = 1 then
     -- The smallest visible non-empty cell joins the suppressed one.
     select ord - 1 into victim
     from jsonb_array_elements(p_cells) with ordinality as t(c, ord)
-    where (c ->> 'participants')::integer >= k
+    where (c ->> 'participants')::integer >= k and not coalesce((c ->> 'hide')::boolean, false)
     order by (c ->> 'participants')::integer, (c ->> 'checkIns')::integer nulls first, ord
     limit 1;
   end if;
 
   for cell in select value from jsonb_array_elements(p_cells) loop
-    hide := (cell ->> 'participants')::integer between 1 and k - 1 or i = victim;
+    hide := (cell ->> 'participants')::integer between 1 and k - 1 or coalesce((cell ->> 'hide')::boolean, false) or i = victim;
     if hide then
       result := result || jsonb_build_array(
         (select coalesce(jsonb_object_agg(key, value), '{}'::jsonb)
          from jsonb_each(cell) where key = any (p_keys)) || jsonb_build_object('suppressed', true)
       );
     else
-      result := result || jsonb_build_array(cell || jsonb_build_object('suppressed', false));
+      result := result || jsonb_build_array((cell - 'hide') || jsonb_build_object('suppressed', false));
     end if;
     i := i + 1;
   end loop;
   return result;
 end
 $$;
+
+-- Is this task type hidden in the team's unfiltered indicators for the period, or is the rest of the
+-- team (other task types) small enough that subtraction would single someone out?
+create or replace function praxis_private.task_hidden_for_team(p_team text, p_task text, p_since timestamptz)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce((
+    select (cell ->> 'suppressed')::boolean
+    from jsonb_array_elements(praxis_private.protect_cells((
+      -- The same cells, in the same order, as team_indicators' unfiltered task list.
+      select coalesce(jsonb_agg(jsonb_build_object('task', task, 'checkIns', n, 'participants', p) order by n desc, task), '[]')
+      from (
+        select task, count(*)::integer as n, count(distinct participant)::integer as p
+        from public.check_ins
+        where team = p_team and created_at >= p_since
+        group by task
+      ) per_task), array['task'])) as cell
+    where cell ->> 'task' = p_task
+  ), false)
+  or (
+    select count(distinct participant) between 1 and praxis_private.min_group_size() - 1
+    from public.check_ins
+    where team = p_team and created_at >= p_since and task <> p_task
+  )
+$$;
+
+-- The same question for a workflow, in each period team_indicators offers.
+create or replace function praxis_private.workflow_hidden_for_team(p_team text, p_workflow text)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+set timezone = 'UTC'
+as $$
+  select exists (
+    select 1
+    from unnest(array[4, 8, 12]) as w(weeks)
+    cross join lateral (select date_trunc('week', now()) - make_interval(weeks => w.weeks - 1) as since) s
+    where coalesce((
+        select (cell ->> 'suppressed')::boolean
+        from jsonb_array_elements(praxis_private.protect_cells((
+          -- The same cells, in the same order, as team_indicators' workflow list.
+          select coalesce(jsonb_agg(jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p) order by n desc, workflow), '[]')
+          from (
+            select workflow, min(task) as task, count(*)::integer as n, count(distinct participant)::integer as p
+            from public.check_ins
+            where team = p_team and created_at >= s.since
+            group by workflow
+          ) per_workflow), array['workflow', 'task'])) as cell
+        where cell ->> 'workflow' = p_workflow
+      ), false)
+      or (
+        select count(distinct participant) between 1 and praxis_private.min_group_size() - 1
+        from public.check_ins
+        where team = p_team and created_at >= s.since and workflow <> p_workflow
+      )
+  )
+$$;
+
+revoke all on function praxis_private.task_hidden_for_team(text, text, timestamptz) from public;
+revoke all on function praxis_private.workflow_hidden_for_team(text, text) from public;
 
 -- How one workflow is going: for the summary beside the check-in form.
 create or replace function public.workflow_summary(p_workflow text, p_team text default null)
@@ -76,6 +153,9 @@ begin
   where workflow = p_workflow and (p_team is null or team = p_team);
 
   result := jsonb_build_object('workflow', p_workflow, 'team', p_team, 'k', k);
+  if p_team is not null and praxis_private.workflow_hidden_for_team(p_team, p_workflow) then
+    people := 0;
+  end if;
   if people < k then
     -- Too few people: say so, and give no number that could be tied to one of them.
     return result || jsonb_build_object('suppressed', true);
@@ -120,7 +200,7 @@ set timezone = 'UTC'
 as $$
 declare
   k constant integer := praxis_private.min_group_size();
-  weeks constant integer := least(greatest(coalesce(p_weeks, 12), 1), 52);
+  weeks constant integer := coalesce(p_weeks, 12);
   this_week constant timestamptz := date_trunc('week', now());
   since constant timestamptz := date_trunc('week', now()) - make_interval(weeks => weeks - 1);
   recent_from constant timestamptz := date_trunc('week', now()) - make_interval(weeks => 3);
@@ -129,6 +209,10 @@ declare
   total integer;
   result jsonb;
 begin
+  -- Only the periods the site offers: each extra window is another view to subtract between.
+  if weeks not in (4, 8, 12) then
+    raise exception 'p_weeks must be 4, 8 or 12, not %', p_weeks using errcode = '22023';
+  end if;
   select count(distinct participant), count(*) into people, total
   from public.check_ins
   where team = p_team and created_at >= since and (p_task is null or task = p_task);
@@ -138,6 +222,12 @@ begin
     'since', to_char(since, 'YYYY-MM-DD'),
     'generatedAt', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
   );
+
+  -- Asked for one task type: hidden if the unfiltered view hides it, or if the rest of the team is
+  -- so small that unfiltered minus filtered would single them out.
+  if p_task is not null and praxis_private.task_hidden_for_team(p_team, p_task, since) then
+    people := 0;
+  end if;
 
   if people < k then
     return result || jsonb_build_object(
@@ -196,28 +286,38 @@ begin
       'weekly', praxis_private.protect_cells((
         select jsonb_agg(jsonb_build_object(
           'week', to_char(w.week, 'YYYY-MM-DD'),
-          'checkIns', coalesce(n, 0),
-          'participants', coalesce(p, 0)
+          'checkIns', coalesce(per_week.n, 0),
+          'participants', coalesce(per_week.p, 0),
+          -- Filtered by task: a week where the rest of the team is small stays hidden.
+          'hide', p_task is not null and coalesce(rest.p, 0) between 1 and k - 1
         ) order by w.week)
         from generate_series(since, this_week, interval '1 week') as w(week)
         left join (
           select date_trunc('week', created_at) as week, count(*)::integer as n, count(distinct participant)::integer as p
           from period group by 1
-        ) per_week on per_week.week = w.week), array['week']),
-      'workflows', praxis_private.protect_cells((
+        ) per_week on per_week.week = w.week
+        left join (
+          select date_trunc('week', c.created_at) as week, count(distinct c.participant)::integer as p
+          from public.check_ins c
+          where p_task is not null and c.team = p_team and c.created_at >= since and c.task <> p_task
+          group by 1
+        ) rest on rest.week = w.week), array['week']),
+      -- Per-workflow and per-kind lists only unfiltered: within one task they could be subtracted
+      -- from the unfiltered lists.
+      'workflows', case when p_task is not null then '[]'::jsonb else praxis_private.protect_cells((
         select coalesce(jsonb_agg(jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p)
                                   order by n desc, workflow), '[]')
         from (
           select workflow, min(task) as task, count(*)::integer as n, count(distinct participant)::integer as p
           from period group by workflow
-        ) per_workflow), array['workflow', 'task']),
-      'errorKinds', praxis_private.protect_cells((
+        ) per_workflow), array['workflow', 'task']) end,
+      'errorKinds', case when p_task is not null then '[]'::jsonb else praxis_private.protect_cells((
         select coalesce(jsonb_agg(jsonb_build_object('kind', kind, 'checkIns', n, 'participants', p) order by n desc, kind), '[]')
         from (
           select coalesce(error_kind, 'unspecified') as kind, count(*)::integer as n, count(distinct participant)::integer as p
           from period where error_caught <> 'none'
           group by 1
-        ) per_kind), array['kind'])
+        ) per_kind), array['kind']) end
     )
   );
 end
