@@ -6,14 +6,7 @@
 // The real module behind astro:content's defineCollection, so plain Node (tests, checker) can load this file.
 import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
-import {
-	expertSchema,
-	taskSchema,
-	teamSchema,
-	toolSchema,
-	trackSchema,
-	workflowSchema,
-} from './lib/content-schema.ts';
+import { schemas } from './lib/content-schema.ts';
 
 export * from './lib/content-schema.ts';
 
@@ -24,11 +17,11 @@ const yamlIn = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${CONT
 export const collections = {
 	workflows: defineCollection({
 		loader: glob({ pattern: '*.mdx', base: `${CONTENT}/workflows` }),
-		schema: workflowSchema,
+		schema: schemas.workflows,
 	}),
-	tasks: defineCollection({ loader: yamlIn('tasks'), schema: taskSchema }),
-	teams: defineCollection({ loader: yamlIn('teams'), schema: teamSchema }),
-	tools: defineCollection({ loader: yamlIn('tools'), schema: toolSchema }),
-	experts: defineCollection({ loader: yamlIn('experts'), schema: expertSchema }),
-	tracks: defineCollection({ loader: yamlIn('tracks'), schema: trackSchema }),
+	tasks: defineCollection({ loader: yamlIn('tasks'), schema: schemas.tasks }),
+	teams: defineCollection({ loader: yamlIn('teams'), schema: schemas.teams }),
+	tools: defineCollection({ loader: yamlIn('tools'), schema: schemas.tools }),
+	experts: defineCollection({ loader: yamlIn('experts'), schema: schemas.experts }),
+	tracks: defineCollection({ loader: yamlIn('tracks'), schema: schemas.tracks }),
 };

@@ -1,29 +1,14 @@
 /**
  * Validates playbook files outside Astro (tests, the content checker): parses a file's
- * frontmatter or YAML, runs the collection's schema from `src/content.config.ts`, and reports each
+ * frontmatter or YAML, runs the collection's schema from `content-schema.ts`, and reports each
  * problem with the file, the line, the field and what is wrong.
  */
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
-import {
-	expertSchema,
-	taskSchema,
-	teamSchema,
-	toolSchema,
-	trackSchema,
-	workflowSchema,
-} from './content-schema.ts';
+import { schemas, type CollectionName } from './content-schema.ts';
 import type { Problem } from './cross-references.ts';
 
-export const schemas = {
-	workflows: workflowSchema,
-	tasks: taskSchema,
-	teams: teamSchema,
-	tools: toolSchema,
-	experts: expertSchema,
-	tracks: trackSchema,
-} as const;
-export type CollectionName = keyof typeof schemas;
+export { schemas, type CollectionName };
 
 export interface LocatedProblem extends Problem {
 	line: number;

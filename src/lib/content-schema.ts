@@ -173,3 +173,13 @@ export const trackSchema = z.strictObject({
 	workflows: z.array(trackStep).min(2, { error: 'a track needs at least two workflows' }),
 });
 
+/** Every collection of the playbook and the schema its files must satisfy. */
+export const schemas = {
+	workflows: workflowSchema,
+	tasks: taskSchema,
+	teams: teamSchema,
+	tools: toolSchema,
+	experts: expertSchema,
+	tracks: trackSchema,
+} as const;
+export type CollectionName = keyof typeof schemas;

@@ -12,13 +12,12 @@ const values = <T extends readonly { value: string }[]>(options: T) =>
 
 const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'not a valid slug' }), z.maxLength(80));
 
+/** What every feedback row carries: its client-made id, where it belongs, and the pseudonymous participant. */
+const row = { id: z.uuid(), workflow: slug, task: slug, team: slug, participant: z.uuid() };
+
 export const checkInSchema = z
 	.object({
-		id: z.uuid(),
-		workflow: slug,
-		task: slug,
-		team: slug,
-		participant: z.uuid(),
+		...row,
 		confidence: z.int({ error: 'Choose how confident you felt, from 1 to 5' }).check(z.gte(1), z.lte(5)),
 		outcome: z.enum(values(OUTCOMES), { error: 'Choose how it went' }),
 		error_caught: z.enum(values(ERROR_CAUGHT)),
@@ -41,11 +40,7 @@ const reflectionText = z.nullable(z.string().check(z.maxLength(REFLECTION_MAX, {
 
 export const reflectionSchema = z
 	.object({
-		id: z.uuid(),
-		workflow: slug,
-		task: slug,
-		team: slug,
-		participant: z.uuid(),
+		...row,
 		worked: reflectionText,
 		did_not_work: reflectionText,
 		try_next: reflectionText,
