@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:site`: the cost of a large playbook. Generates N realistic workflows (N = 1,000 and
+ * 5,000 unless BENCH_SIZES says otherwise) into a temporary copy of Praxis and the same pages into a
+ * temporary Starlight site, builds both side by side (build + search index, wall time and peak memory
+ * of the whole process tree, BENCH_RUNS runs each, interleaved so both see the same machine), then
+ * measures search in Chromium on the largest Praxis build. Writes its section of BENCHMARKS.md.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStaticSite } from '../server/static-site.ts';
+import { launchChromium } from '../tests/helpers/browser.ts';
+import { copyOfProject } from '../tests/helpers/project-copy.ts';
+import { measuredRun, type MeasuredRun } from './bench/measured-run.ts';
+import { kb, machine, now, projectRoot, showSpread, spread, verdict, writeSection } from './bench/report.ts';
+import { measureSearch, type SearchFigures } from './bench/search-latency.ts';
+import { installStarlight, writeStarlightPages } from './bench/starlight-peer.ts';
+import { workflowCorpus } from './bench/workflow-corpus.ts';
+
+const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+if (sizes.some((n) => !Number.isInteger(n) || n < 18) || !(RUNS >= 1)) throw new Error('BENCH_SIZES takes whole numbers of at least 18, BENCH_RUNS at least 1');
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+// Vitest or a shell may have set NODE_ENV; both sites are built as for production.
+const buildEnv = { ...process.env, NODE_ENV: 'production', NO_COLOR: '1' };
+
+const praxisDir = await copyOfProject();
+const starlightDir = await mkdtemp(join(tmpdir(), 'praxis-starlight-peer-'));
+const browser = await launchChromium();
+try {
+	log('Installing Starlight into a temporary folder…');
+	const versions = await installStarlight(starlightDir);
+	log(`Starlight ${versions.starlight} on Astro ${versions.astro}`);
+
+	const results: { n: number; praxis: MeasuredRun[]; starlight: MeasuredRun[] }[] = [];
+	let search: SearchFigures | undefined;
+	for (const n of sizes) {
+		const corpus = await workflowCorpus(join(projectRoot, 'content/workflows'), n);
+		await rm(join(praxisDir, 'content/workflows'), { recursive: true });
+		await mkdir(join(praxisDir, 'content/workflows'));
+		for (const entry of corpus) await writeFile(join(praxisDir, 'content/workflows', `${entry.slug}.mdx`), entry.praxis);
+		await writeStarlightPages(starlightDir, corpus);
+		const row = { n, praxis: [] as MeasuredRun[], starlight: [] as MeasuredRun[] };
+		for (let run = 1; run <= RUNS; run++) {
+			for (const [name, dir, runs] of [['Praxis', praxisDir, row.praxis], ['Starlight', starlightDir, row.starlight]] as const) {
+				// Each build starts from nothing, as a CI build of a fresh clone does.
+				await rm(join(dir, 'dist'), { recursive: true, force: true });
+				await rm(join(dir, '.astro'), { recursive: true, force: true });
+				await rm(join(dir, 'node_modules/.astro'), { recursive: true, force: true }).catch(() => undefined);
+				const measured = await measuredRun(process.execPath, [astroBin, 'build'], { cwd: dir, env: buildEnv });
+				runs.push(measured);
+				log(`${n} workflows, ${name}, run ${run}: ${measured.seconds.toFixed(1)} s, peak ${(measured.peakBytes / 2 ** 20).toFixed(0)} MB`);
+			}
+		}
+		results.push(row);
+		if (n === Math.max(...sizes)) {
+			const { server, url } = await serveStaticSite({ root: join(praxisDir, 'dist') });
+			try {
+				search = await measureSearch(browser, url, RUNS);
+			} finally {
+				server.close();
+			}
+		}
+	}
+
+	const seconds = (runs: MeasuredRun[]) => spread(runs.map((r) => r.seconds));
+	const megabytes = (runs: MeasuredRun[]) => spread(runs.map((r) => r.peakBytes / 2 ** 20));
+	const first = results[0]!;
+	const last = results.at(-1)!;
+	const ratio = seconds(first.praxis).median / seconds(first.starlight).median;
+	const growth = seconds(last.praxis).median / seconds(first.praxis).median;
+	// The budget is time(5,000) ≤ 5.5 × time(1,000): 10 % over linear growth, whatever the sizes.
+	const growthBudget = (1.1 * last.n) / first.n;
+	const warm = spread(search!.warmMs);
+	const firstSearch = spread(search!.firstSearchBytes);
+
+	const lines = [
+		...results.map((r) => `| ${r.n.toLocaleString('en')} | ${showSpread(seconds(r.praxis), 's')} | ${showSpread(megabytes(r.praxis), 'MB', 0)} | ${showSpread(seconds(r.starlight), 's')} | ${showSpread(megabytes(r.starlight), 'MB', 0)} | ${(seconds(r.praxis).median / seconds(r.starlight).median).toFixed(2)} |`),
+	];
+	const summary = [
+		`| Praxis ÷ Starlight build time at ${first.n.toLocaleString('en')} workflows (medians) | ${ratio.toFixed(2)} | ≤ 0.5 | ${verdict(ratio <= 0.5)} |`,
+		`| Praxis build time at ${last.n.toLocaleString('en')} ÷ at ${first.n.toLocaleString('en')} (medians) | ${growth.toFixed(2)} | ≤ ${growthBudget.toFixed(1)} | ${verdict(growth <= growthBudget)} |`,
+		`| search, last keystroke to first result, warm (min / median / max of ${search!.warmMs.length}) | ${showSpread(warm, 'ms', 0)} | ≤ 100 ms | ${verdict(warm.median <= 100)} |`,
+		`| search, last keystroke to first result, cold (fresh browser; ${search!.coldMs.length} runs) | ${showSpread(spread(search!.coldMs), 'ms', 0)} | reported | |`,
+		`| bytes of a first search (search page, its scripts, Pagefind, index, results; ${search!.firstSearchBytes.length} runs) | ${showSpread({ min: firstSearch.min / 1024, median: firstSearch.median / 1024, max: firstSearch.max / 1024 }, 'KB')} | ≤ 150 KB | ${verdict(firstSearch.max <= 150 * 1024)} |`,
+		`| of those, fetched by typing the first query | ${showSpread(spread(search!.typingBytes.map((b) => b / 1024)), 'KB')} | reported | |`,
+	];
+	for (const line of [...lines, ...summary]) log(line);
+
+	await writeSection(
+		'bench:site',
+		`## Large playbooks: build, search (\`npm run bench:site\`)
+
+Measured ${now()} on ${machine()}. ${RUNS} runs of each build, Praxis and Starlight ${versions.starlight} (installed into a temporary folder, on the same Astro ${versions.astro}) interleaved; every build starts without caches and includes the Pagefind index. Peak memory is the resident memory of the whole process tree (Astro and Pagefind), sampled every 50 ms. The workflows are the seed playbook plus variants of it, each with its own title and notes (\`scripts/bench/workflow-corpus.ts\`); Starlight gets the same text as one MDX page per workflow, with its default sidebar.
+
+| workflows | Praxis build (min / median / max) | Praxis peak memory | Starlight build | Starlight peak memory | Praxis ÷ Starlight |
+|---|---|---|---|---|---|
+${lines.join('\n')}
+
+| figure | measured | budget | |
+|---|---|---|---|
+${summary.join('\n')}
+
+Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from 127.0.0.1 (so network time is near zero; on a phone network add the transfer of the bytes above). Warm queries are ${search!.warmMs.length / RUNS} different queries per page after the first (\`scripts/bench/search-latency.ts\`). Files of the first search: ${[...search!.firstSearchFiles].sort((a, b) => b[1] - a[1]).map(([file, size]) => `\`${file.split('/').pop()}\` ${kb(size)}`).join(', ')}.`,
+	);
+	log('BENCHMARKS.md updated.');
+} finally {
+	await browser.close();
+	await rm(praxisDir, { recursive: true, force: true });
+	await rm(starlightDir, { recursive: true, force: true });
+}

@@ -1,0 +1,54 @@
+/**
+ * What every benchmark script shares: min/median/max of repeated runs, the line that says where and
+ * when a figure was measured, and rewriting one script's own section of BENCHMARKS.md.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const benchmarksFile = `${projectRoot}BENCHMARKS.md`;
+
+export interface Spread {
+	min: number;
+	median: number;
+	max: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+	if (values.length === 0) throw new Error('spread() needs at least one value');
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+	return { min: sorted[0]!, median, max: sorted.at(-1)! };
+}
+
+/** The nearest-rank percentile (p in 0..100) of a list of samples. */
+export function percentile(values: readonly number[], p: number): number {
+	if (values.length === 0) throw new Error('percentile() needs at least one value');
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const showSpread = (s: Spread, unit: string, digits = 1) =>
+	`${s.min.toFixed(digits)} / ${s.median.toFixed(digits)} / ${s.max.toFixed(digits)} ${unit}`;
+
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The budget column: whether the figure stays within its budget. */
+export const verdict = (holds: boolean) => (holds ? 'holds' : '**does not hold**');
+
+export function machine(): string {
+	const cpu = cpus();
+	return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+export const now = () => `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** Replaces the text between `<!-- name -->` and `<!-- /name -->` in BENCHMARKS.md, or appends it. */
+export async function writeSection(name: string, body: string): Promise<void> {
+	const section = `<!-- ${name} -->\n${body.trim()}\n<!-- /${name} -->`;
+	const current = await readFile(benchmarksFile, 'utf8').catch(() => '# Benchmarks\n');
+	const marker = new RegExp(`<!-- ${name} -->[\\s\\S]*<!-- /${name} -->`);
+	await writeFile(benchmarksFile, marker.test(current) ? current.replace(marker, () => section) : `${current.trimEnd()}\n\n${section}\n`);
+}
