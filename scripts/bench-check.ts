@@ -4,12 +4,12 @@
  * section of BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { machine, now, projectRoot as root, showSpread, spread, writeSection } from './bench/report.ts';
+import { workflowCorpus } from './bench/workflow-corpus.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const N = Number(process.env.BENCH_WORKFLOWS ?? 1000);
 const RUNS = 5;
 
@@ -20,8 +20,7 @@ function time(dir: string) {
 		execFileSync(process.execPath, [join(root, 'scripts/check-content.ts'), dir], { stdio: 'pipe' });
 		runs.push((performance.now() - started) / 1000);
 	}
-	runs.sort((a, b) => a - b);
-	return { min: runs[0]!, median: runs[Math.floor(RUNS / 2)]!, max: runs.at(-1)! };
+	return spread(runs);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'praxis-check-'));
@@ -29,30 +28,28 @@ try {
 	await cp(join(root, 'content'), join(dir, 'content'), { recursive: true });
 	const seedCount = (await readdir(join(dir, 'content/workflows'))).length;
 	const seed = time(dir);
-	const templates = await Promise.all((await readdir(join(dir, 'content/workflows'))).map((f) => readFile(join(dir, 'content/workflows', f), 'utf8')));
-	for (let i = 0; i < N - seedCount; i++) {
-		const text = templates[i % templates.length]!.replace(/^title: (.*)$/m, `title: $1 (variant ${i})`).replace(/^related: .*$/m, 'related: []');
-		await writeFile(join(dir, 'content/workflows', `generated-${i}.mdx`), text);
+	for (const entry of await workflowCorpus(join(root, 'content/workflows'), N)) {
+		await writeFile(join(dir, 'content/workflows', `${entry.slug}.mdx`), entry.praxis);
 	}
 	const large = time(dir);
-	const s = (r: { min: number; median: number; max: number }) => `${r.min.toFixed(2)} / ${r.median.toFixed(2)} / ${r.max.toFixed(2)} s`;
+	const s = (r: ReturnType<typeof spread>) => showSpread(r, 's', 2);
 	process.stdout.write(`npm run check: ${seedCount} workflows ${s(seed)}; ${N} workflows ${s(large)} (min / median / max)\n`);
+	const rows = [
+		{ figure: `\`npm run check\`, seed playbook (${seedCount} workflows)`, measured: s(seed), budget: 'reported' },
+		{ figure: `\`npm run check\`, ${N.toLocaleString('en')} workflows`, measured: s(large), budget: 'reported' },
+	];
+	await writeSection(
+		'bench:check',
+		`## Content check (\`npm run bench:check\`)
 
-	const section = `<!-- bench:check -->
-## Content check (\`npm run bench:check\`)
-
-\`node scripts/check-content.ts\` as a whole command (Node start included), ${RUNS} runs, on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
+\`node scripts/check-content.ts\` as a whole command (Node start included), min / median / max of ${RUNS} runs, on ${machine()}, ${now()}.
 
 | content | min / median / max |
 |---|---|
-| seed playbook (${seedCount} workflows, 47 files in all) | ${s(seed)} |
-| ${N.toLocaleString('en')} workflows (seed files repeated with new titles) | ${s(large)} |
-<!-- /bench:check -->`;
-	const file = join(root, 'BENCHMARKS.md');
-	const current = await readFile(file, 'utf8');
-	await writeFile(file, current.includes('<!-- bench:check -->')
-		? current.replace(/<!-- bench:check -->[\s\S]*<!-- \/bench:check -->/, section)
-		: `${current.trimEnd()}\n\n${section}\n`);
+| seed playbook (${seedCount} workflows, every content file) | ${s(seed)} |
+| ${N.toLocaleString('en')} workflows (the seed playbook and variants of it, as in \`bench:site\`) | ${s(large)} |`,
+		rows,
+	);
 } finally {
 	await rm(dir, { recursive: true, force: true });
 }

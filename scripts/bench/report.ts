@@ -45,10 +45,49 @@ export function machine(): string {
 
 export const now = () => `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-/** Replaces the text between `<!-- name -->` and `<!-- /name -->` in BENCHMARKS.md, or appends it. */
-export async function writeSection(name: string, body: string): Promise<void> {
-	const section = `<!-- ${name} -->\n${body.trim()}\n<!-- /${name} -->`;
+/** One line of the budget summary at the top of BENCHMARKS.md. */
+export interface Budget {
+	figure: string;
+	measured: string;
+	budget: string;
+	/** Undefined for figures that are reported, not held to a number. */
+	holds?: boolean;
+}
+
+function summary(document: string): string {
+	const rows: string[] = [];
+	for (const match of document.matchAll(/<!-- (bench:[\w-]+) -->\n<!-- budgets (.*) -->/g)) {
+		const budgets = JSON.parse(match[2]!) as Budget[];
+		for (const b of budgets) rows.push(`| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? 'reported' : verdict(b.holds)} | \`npm run ${match[1]}\` |`);
+	}
+	return `<!-- summary -->
+## Budgets at a glance
+
+Every figure with a budget, from the sections below (each says when and on what it was measured). \`npm run bench\` runs them all.
+
+| figure | measured | budget | | from |
+|---|---|---|---|---|
+${rows.join('\n')}
+<!-- /summary -->`;
+}
+
+/**
+ * Replaces the text between \`<!-- name -->\` and \`<!-- /name -->\` in BENCHMARKS.md (or appends it),
+ * keeps its budgets beside it, and rewrites the summary table from the budgets of every section.
+ */
+export async function writeSection(name: string, body: string, budgets: Budget[]): Promise<void> {
+	const section = `<!-- ${name} -->\n<!-- budgets ${JSON.stringify(budgets)} -->\n${body.trim()}\n<!-- /${name} -->`;
 	const current = await readFile(benchmarksFile, 'utf8').catch(() => '# Benchmarks\n');
 	const marker = new RegExp(`<!-- ${name} -->[\\s\\S]*<!-- /${name} -->`);
-	await writeFile(benchmarksFile, marker.test(current) ? current.replace(marker, () => section) : `${current.trimEnd()}\n\n${section}\n`);
+	let document = marker.test(current) ? current.replace(marker, () => section) : `${current.trimEnd()}\n\n${section}\n`;
+	const table = summary(document);
+	document = /<!-- summary -->[\s\S]*<!-- \/summary -->/.test(document)
+		? document.replace(/<!-- summary -->[\s\S]*<!-- \/summary -->/, () => table)
+		: document.replace(/\n/, () => `\n\n${table}\n`);
+	await writeFile(benchmarksFile, document);
+}
+
+/** The summary table as plain text, for the end of \`npm run bench\`. */
+export async function budgetSummary(): Promise<string> {
+	return summary(await readFile(benchmarksFile, 'utf8'));
 }

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every benchmark in turn (each a script of its own, runnable alone), then the
+ * table of budgets it wrote at the top of BENCHMARKS.md. Not part of `npm test`: it takes about
+ * half an hour and measures this machine, not correctness.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { budgetSummary, projectRoot } from './bench/report.ts';
+
+const steps: [string, string[]][] = [
+	['build the site for bench:weight', [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build']],
+	['bench:weight', [join(projectRoot, 'scripts/bench-weight.ts')]],
+	['bench:check', [join(projectRoot, 'scripts/bench-check.ts')]],
+	['bench:data', [join(projectRoot, 'scripts/bench-data.ts')]],
+	['bench:site', [join(projectRoot, 'scripts/bench-site.ts')]],
+];
+for (const [name, args] of steps) {
+	process.stdout.write(`\n== ${name}\n`);
+	const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+	if (result.status !== 0) {
+		process.stderr.write(`${name} failed (exit ${result.status ?? result.signal}); the sections already written stay in BENCHMARKS.md.\n`);
+		process.exit(1);
+	}
+}
+process.stdout.write(`\n${(await budgetSummary()).replace(/<!-- \/?summary -->\n?/g, '')}\n`);
