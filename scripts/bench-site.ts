@@ -93,7 +93,7 @@ try {
 		'bench:site',
 		`## Large playbooks: build and search (\`npm run bench:site\`)
 
-Measured ${now()} on ${machine()}. ${RUNS} runs of each build, Praxis and Starlight ${versions.starlight} (installed into a temporary folder, on the same Astro ${versions.astro}) interleaved; every build starts without caches and includes the Pagefind index. Peak memory is the resident memory of the whole process tree (Astro and Pagefind), sampled every 50 ms. The workflows are the seed playbook plus variants of it, each with its own title and notes (\`scripts/bench/workflow-corpus.ts\`); Starlight gets the same text as one MDX page per workflow, with its default sidebar.
+Measured ${now()} on ${machine()}. ${RUNS} runs of each build, Praxis and Starlight ${versions.starlight} (installed into a temporary folder, on the same Astro ${versions.astro}) interleaved; every build starts without caches and includes the Pagefind index. Peak memory is the resident memory of the whole process tree (Astro and Pagefind), sampled every 100 ms. The workflows are the seed playbook plus variants of it, each with its own title and notes (\`scripts/bench/workflow-corpus.ts\`); Starlight gets the same text as one MDX page per workflow, with its default sidebar.
 
 | workflows | Praxis build (min / median / max) | Praxis peak memory | Starlight build | Starlight peak memory | Praxis ÷ Starlight (medians) |
 |---|---|---|---|---|---|
