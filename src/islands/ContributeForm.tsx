@@ -67,6 +67,10 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 	const [notes, setNotes] = useState('');
 	const [showProblems, setShowProblems] = useState(false);
 	const [downloadHref, setDownloadHref] = useState<string>();
+	// The form arrives as server-rendered HTML; until React has taken it over, typing or clicking
+	// would be lost, so it stays disabled for that moment.
+	const [hydrated, setHydrated] = useState(false);
+	useEffect(() => setHydrated(true), []);
 
 	const draft: WorkflowDraft = {
 		title, summary, task, teams: teamIds, tools: toolIds, difficulty, minutesSaved: Number(minutes),
@@ -95,6 +99,7 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 	return (
 		<div className="contribute">
 			<form className="contribute-form" onSubmit={(event) => event.preventDefault()} noValidate>
+				<fieldset className="whole-form" disabled={!hydrated}>
 				<Field id={`${id}-title`} label="Title" hint="The task in a reader's words: “Draft a reply to an escalated ticket”." error={errorFor('title')}>
 					<input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={described('title')} />
 				</Field>
@@ -197,6 +202,7 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 						</>
 					)}
 				</div>
+				</fieldset>
 			</form>
 
 			<section className="preview" aria-labelledby={`${id}-preview`}>
