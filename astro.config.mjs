@@ -13,6 +13,19 @@ export default defineConfig({
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	integrations: [mdx(), react(), pagefindIndex()],
+	vite: {
+		build: {
+			rolldownOptions: {
+				// Every MDX module carries Astro's own "use astro:head-inject" directive, and the bundler
+				// printed a code frame about it for each workflow: thousands of lines, and time, in a large
+				// playbook, about something Astro handles and no contributor can act on.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /\.mdx\b/.test(warning.message)) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 	env: {
 		schema: {
 			PUBLIC_SUPABASE_URL: envField.string({
