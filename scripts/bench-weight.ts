@@ -14,7 +14,7 @@ import { LOCAL_ANON_KEY } from '../server/auth.ts';
 import { startEndpointForSite } from '../server/main.ts';
 import { serveStaticSite } from '../server/static-site.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
-import { type Budget, kb, now, projectRoot as root, showSpread, spread, verdict, writeSection } from './bench/report.ts';
+import { type Budget, kb, machine, now, projectRoot as root, showSpread, spread, verdict, writeSection } from './bench/report.ts';
 
 const RUNS = 3;
 
@@ -93,7 +93,7 @@ try {
 		'bench:weight',
 		`## Page weight (\`npm run build && npm run bench:weight\`)
 
-Measured ${now()} in Chromium against \`dist/\`, ${RUNS} runs; gzip -9 of each script as served, and of the page's inline scripts.
+Measured ${now()} on ${machine()}, in Chromium against \`dist/\`, ${RUNS} runs; gzip -9 of each script as served, and of the page's inline scripts.
 
 | page | script files | inline scripts | budget | |
 |---|---|---|---|---|
