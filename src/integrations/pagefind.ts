@@ -23,9 +23,7 @@ export async function buildIndex(siteDir: string, logger: AstroIntegrationLogger
 		const created = await pagefind.createIndex({});
 		const index = checked(created, 'createIndex').index;
 		if (!index) throw new Error('Pagefind createIndex returned no index');
-		// Only workflow pages carry data-pagefind-body; reading the listing pages (each lists hundreds
-		// of workflows in a large playbook) would cost parsing time and index nothing.
-		const added = checked(await index.addDirectory({ path: siteDir, glob: 'workflows/**/*.html' }), 'addDirectory');
+		const added = checked(await index.addDirectory({ path: siteDir }), 'addDirectory');
 		if (!added.page_count) throw new Error(`Pagefind found no HTML pages in ${siteDir}`);
 		checked(await index.writeFiles({ outputPath: `${siteDir}/pagefind` }), 'writeFiles');
 		logger.info(
