@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import type { WorkflowDraft } from '../../src/lib/workflow-file.ts';
 
 export interface CorpusEntry {
 	slug: string;
@@ -16,22 +17,8 @@ export interface CorpusEntry {
 	starlight: string;
 }
 
-interface Frontmatter {
-	title: string;
-	summary: string;
-	task: string;
-	teams: string[];
-	tools: string[];
-	difficulty: string;
-	minutesSaved: number;
-	inputs: string[];
-	steps: { title: string; do: string; prompt?: string }[];
-	checks: { risk: string; check: string }[];
-	whenNotToUse: string[];
-	contributors: string[];
-	expert: string;
-	status?: string;
-}
+// The frontmatter fields a workflow file carries: the same shape the contribution tools write.
+type Frontmatter = WorkflowDraft & { status?: string };
 
 function split(source: string): { front: string; body: string } {
 	const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(source);
