@@ -12,15 +12,15 @@ export const QUERIES = ['escalated ticket', 'incident timeline', 'contract claus
 
 /** Types the query into the search box and resolves with the milliseconds from its last keystroke to the first result link. */
 async function typeAndTime(page: Page, query: string): Promise<number> {
-	const input = page.locator('#search .pagefind-ui__search-input');
+	const input = page.locator('#search-input');
 	await page.evaluate(() => {
 		const root = document.getElementById('search')!;
-		const box = root.querySelector<HTMLInputElement>('.pagefind-ui__search-input')!;
+		const box = root.querySelector<HTMLInputElement>('#search-input')!;
 		const w = window as unknown as { lastKey: number; shown: Promise<number> };
 		box.addEventListener('input', () => (w.lastKey = performance.now()));
 		w.shown = new Promise((resolve) => {
 			const observer = new MutationObserver(() => {
-				if (root.querySelector('.pagefind-ui__result-link')) {
+				if (root.querySelector('.search-result-link')) {
 					observer.disconnect();
 					resolve(performance.now());
 				}
@@ -36,8 +36,8 @@ async function typeAndTime(page: Page, query: string): Promise<number> {
 }
 
 async function clear(page: Page) {
-	await page.locator('#search .pagefind-ui__search-input').fill('');
-	await page.waitForFunction(() => !document.querySelector('#search .pagefind-ui__result'));
+	await page.locator('#search-input').fill('');
+	await page.waitForFunction(() => !document.querySelector('#search .search-result'));
 }
 
 export interface SearchFigures {
@@ -69,7 +69,7 @@ export async function measureSearch(browser: Browser, siteUrl: string, runs: num
 			bytes.set(path, /\.(pf_\w+|pagefind)$/.test(path) ? body.length : gzipSync(body, { level: 9 }).length);
 		});
 		await page.goto(`${siteUrl}search/`, { waitUntil: 'networkidle' });
-		await page.locator('#search .pagefind-ui__search-input').waitFor();
+		await page.locator('#search-input').waitFor();
 		const beforeTyping = total(bytes.values());
 		figures.coldMs.push(await typeAndTime(page, QUERIES[run % QUERIES.length]!));
 		await page.waitForLoadState('networkidle');

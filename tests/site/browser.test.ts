@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 // Top-level results only; sub-results link to sections ("Steps", "Check the output") of the same page.
-const resultLinks = (page: Page) => page.locator('.pagefind-ui__result-link:not(.pagefind-ui__result-nested .pagefind-ui__result-link)');
+const resultLinks = (page: Page) => page.locator('#search .search-result-link');
 
 describe('finding and using a workflow', () => {
 	it('searches from the home page, filters, opens the result and copies a prompt', async () => {
@@ -44,7 +44,7 @@ describe('finding and using a workflow', () => {
 		expect(unfiltered).toContain('Draft a reply to an escalated ticket');
 
 		// The team filter narrows the results to Legal's workflows.
-		await page.locator('summary.pagefind-ui__filter-name', { hasText: /^team$/i }).click();
+		await page.locator('#search summary', { hasText: /^Team$/ }).click();
 		await page.getByLabel(/^Legal \(\d+\)/).check();
 		await expect.poll(() => resultLinks(page).allTextContents()).not.toContain('Draft a reply to an escalated ticket');
 		const legal = await resultLinks(page).allTextContents();
@@ -53,9 +53,9 @@ describe('finding and using a workflow', () => {
 		expect(legal.length).toBeGreaterThan(0);
 		expect(legal.length).toBeLessThan(unfiltered.length);
 		for (const title of legal) expect(legalWorkflows).toContain(title);
-		expect(page.url()).toContain('q=policy');
+		expect(page.url()).toContain('q=policy&team=Legal');
 		// Matched words are highlighted in the excerpts.
-		expect(await page.locator('.pagefind-ui__result-excerpt mark').count()).toBeGreaterThan(0);
+		expect(await page.locator('.search-result-excerpt mark').count()).toBeGreaterThan(0);
 
 		await resultLinks(page).filter({ hasText: 'plain-language summary' }).click();
 		await page.waitForURL(/\/workflows\/policy-plain-language-summary\//);
@@ -73,6 +73,57 @@ describe('finding and using a workflow', () => {
 		await page.goto(`${site}search/?q=questionnaire`);
 		await resultLinks(page).first().waitFor();
 		expect(await resultLinks(page).allTextContents()).toContain('First draft of a security questionnaire from approved answers');
+		await page.close();
+	});
+
+	it('restores words and filters from a shared search address', async () => {
+		const page = await context.newPage();
+		await page.goto(`${site}search/?q=policy&team=Legal`);
+		await resultLinks(page).first().waitFor();
+		expect(await resultLinks(page).allTextContents()).toEqual(['Write a plain-language summary of a company policy']);
+		expect(await page.locator('#search-input').inputValue()).toBe('policy');
+		expect(await page.getByLabel(/^Legal \(\d+\)/).isChecked()).toBe(true);
+		expect(await page.getByRole('status').textContent()).toBe('1 workflow for “policy” with the filters ticked.');
+
+		// Unticking the filter widens the results again and drops it from the address.
+		await page.getByLabel(/^Legal \(\d+\)/).uncheck();
+		await expect.poll(() => resultLinks(page).count()).toBeGreaterThan(1);
+		expect(new URL(page.url()).search).toBe('?q=policy');
+		await page.close();
+	});
+
+	it('shows five results, then more on request with focus on the first new one', async () => {
+		const page = await context.newPage();
+		await page.goto(`${site}search/?q=prompt`);
+		await resultLinks(page).first().waitFor();
+		const total = Number((await page.getByRole('status').textContent())?.match(/^(\d+) workflows/)?.[1]);
+		expect(total).toBeGreaterThan(5);
+		expect(await resultLinks(page).count()).toBe(5);
+		await page.getByRole('button', { name: 'Show more results' }).click();
+		await expect.poll(() => resultLinks(page).count()).toBe(Math.min(10, total));
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await resultLinks(page).nth(5).textContent());
+		const titles = await resultLinks(page).allTextContents();
+		expect(new Set(titles).size).toBe(titles.length);
+		await page.close();
+	});
+
+	it('loads only Pagefind and the index chunks for a first search, and filter lists only when a filter is opened', async () => {
+		const page = await context.newPage();
+		const fetched: string[] = [];
+		page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+		await page.goto(`${site}search/`);
+		await page.locator('#search-input').pressSequentially('incident');
+		await resultLinks(page).first().waitFor();
+		await page.waitForLoadState('networkidle');
+		expect(fetched.some((path) => path.endsWith('.pf_index'))).toBe(true);
+		expect(fetched.filter((path) => /\.pf_filter$|pagefind-ui|pagefind-worker/.test(path))).toEqual([]);
+
+		await page.locator('#search summary', { hasText: /^Difficulty$/ }).click();
+		await expect.poll(() => fetched.filter((path) => path.endsWith('.pf_filter')).length).toBeGreaterThan(0);
+		// Opened, the counts follow the words typed: together they add up to the results shown.
+		const counts = page.locator('#search details[open] .count');
+		await expect.poll(async () => (await counts.allTextContents()).reduce((sum, text) => sum + Number(text.slice(1, -1)), 0))
+			.toBe(Number((await page.getByRole('status').textContent())?.match(/^(\d+) workflows?/)?.[1]));
 		await page.close();
 	});
 
@@ -104,10 +155,10 @@ describe('finding and using a workflow', () => {
 		await resultLinks(page).first().waitFor();
 		// Tab from the search field until a result link has focus, then follow it with Enter.
 		let onResult = false;
-		await page.locator('.pagefind-ui__search-input').focus();
+		await page.locator('#search-input').focus();
 		for (let i = 0; i < 40 && !onResult; i++) {
 			await page.keyboard.press('Tab');
-			onResult = await page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__result-link') ?? false);
+			onResult = await page.evaluate(() => document.activeElement?.classList.contains('search-result-link') ?? false);
 		}
 		expect(onResult).toBe(true);
 		await page.keyboard.press('Enter');
