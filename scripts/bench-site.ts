@@ -103,7 +103,7 @@ ${lines.join('\n')}
 |---|---|---|---|
 ${budgets.map((b) => `| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? '' : verdict(b.holds)} |`).join('\n')}
 
-Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from 127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs Pagefind's JavaScript API on every keystroke, without a worker or Pagefind's ready-made UI, and fetches filter lists only when a reader opens a filter (`src/components/search-panel.ts`). Warm queries are ${search!.warmMs.length / RUNS} different queries on a page that has searched once (\`scripts/bench/search-latency.ts\`). Files of the first search: ${[...search!.firstSearchFiles].sort((a, b) => b[1] - a[1]).map(([file, size]) => `\`${file.split('/').pop() || 'search/'}\` ${kb(size)}`).join(', ')}.`,
+Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from 127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs Pagefind's JavaScript API with a 50 ms pause after typing (index chunks load at each keystroke), without a worker or Pagefind's ready-made UI, and fetches filter lists only when a reader opens a filter (\`src/components/search-panel.ts\`). Warm queries are ${search!.warmMs.length / RUNS} different queries on a page that has searched once (\`scripts/bench/search-latency.ts\`). Files of the first search: ${[...search!.firstSearchFiles].sort((a, b) => b[1] - a[1]).map(([file, size]) => `\`${file.split('/').pop() || 'search/'}\` ${kb(size)}`).join(', ')}.`,
 		budgets,
 	);
 	log('BENCHMARKS.md updated.');

@@ -1,7 +1,7 @@
 /**
  * The search page's behaviour, over Pagefind's JavaScript API rather than its ready-made UI: the
  * page carries its own filter lists and markup, so a first search loads Pagefind's library,
- * WebAssembly, metadata and the index chunks of the words typed, and nothing else.
+ * WebAssembly, metadata, the index chunks of the words typed and the results shown, and nothing else.
  */
 import {
 	isSearchable, pagefindFilters, readSearchState, resultSummary, SEARCH_FILTERS, typedTerm, withSearchState,
@@ -12,7 +12,8 @@ import {
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	search(term: string | null, options: { filters: Record<string, { any: string[] }> }): Promise<PagefindSearch>;
+	/** Loads the index chunks for `term` at once, searches after `waitMs` unless called again, and then resolves with null. */
+	debouncedSearch(term: string | null, options: { filters: Record<string, { any: string[] }> }, waitMs: number): Promise<PagefindSearch | null>;
 	filters(): Promise<FilterCounts>;
 }
 type FilterCounts = Record<string, Record<string, number>>;
@@ -27,6 +28,11 @@ interface ResultData {
 	sub_results: { title: string; url: string; excerpt: string }[];
 }
 
+/**
+ * Typing faster than this is one search: the index chunks for every letter typed load at once, but
+ * the results (a fragment fetched per result shown) only for where the typing paused.
+ */
+const PAUSE_MS = 50;
 /** Results shown at once; each needs its own fragment fetched, so a phone pays only for what it shows. */
 const PAGE_SIZE = 5;
 /** Sections of a workflow ("Steps", "Check the output") shown under it. */
@@ -87,8 +93,8 @@ export function startSearch(root: HTMLElement): void {
 			const pagefind = await load();
 			if (liveCounts) await pagefind.filters();
 			const term = typedTerm(current.term);
-			const found = await pagefind.search(term || null, { filters: pagefindFilters(current) });
-			if (mine !== generation) return;
+			const found = await pagefind.debouncedSearch(term || null, { filters: pagefindFilters(current) }, PAUSE_MS);
+			if (!found || mine !== generation) return;
 			results = found.results;
 			shown = 0;
 			list.replaceChildren();
