@@ -11,7 +11,13 @@ export default defineConfig({
 	site: process.env.PRAXIS_SITE || 'http://127.0.0.1:4321',
 	base,
 	trailingSlash: 'always',
-	build: { format: 'directory' },
+	build: {
+		format: 'directory',
+		// A workflow page spends much of its render waiting for its MDX module to be imported; rendering
+		// eight at once keeps the CPU busy. Measured on 1,000 workflows (2 cores): page generation
+		// 4.5-4.9 s at 1, 3.0-3.3 s at 4, 2.8-3.3 s at 8 or 16.
+		concurrency: 8,
+	},
 	integrations: [mdx(), react(), pagefindIndex()],
 	vite: {
 		build: {
