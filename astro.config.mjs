@@ -20,6 +20,13 @@ export default defineConfig({
 	},
 	integrations: [mdx(), react(), pagefindIndex()],
 	vite: {
+		environments: {
+			// The pages are rendered at build time from a server bundle. Left to itself the bundler makes
+			// one chunk per workflow body (each is imported on its own), and with thousands of workflows
+			// handling those chunks is most of the bundling time; one chunk holding every MDX body gives
+			// the same pages. Measured on 1,000 workflows (2 cores): bundling 3.9-4.4 s, 1.6-2.1 s with it.
+			prerender: { build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'workflow-bodies', test: /\.mdx\b/ }] } } } } },
+		},
 		build: {
 			rolldownOptions: {
 				// Every MDX module carries Astro's own "use astro:head-inject" directive, and the bundler
