@@ -14,7 +14,7 @@ export const QUERIES = ['escalated ticket', 'incident timeline', 'contract claus
  * Types the query into the search box and resolves with the milliseconds from its last keystroke to
  * the results for the whole query on screen (the status line names the query once they are).
  */
-async function typeAndTime(page: Page, query: string): Promise<number> {
+async function typeAndTime(page: Page, query: string, keyDelayMs = 0): Promise<number> {
 	const input = page.locator('#search-input');
 	await page.evaluate((query) => {
 		const root = document.getElementById('search')!;
@@ -32,7 +32,7 @@ async function typeAndTime(page: Page, query: string): Promise<number> {
 			observer.observe(root, { childList: true, subtree: true, characterData: true });
 		});
 	}, query);
-	await input.pressSequentially(query);
+	await input.pressSequentially(query, { delay: keyDelayMs });
 	return page.evaluate(async () => {
 		const w = window as unknown as { lastKey: number; shown: Promise<number> };
 		return (await w.shown) - w.lastKey;
@@ -56,36 +56,62 @@ export interface SearchFigures {
 	/** Of those, what typing the first query fetched. */
 	typingBytes: number[];
 	firstSearchFiles: Map<string, number>;
+	/**
+	 * The same first visit with the query typed at a person's pace: every pause is a search, and each
+	 * search shows results whose fragments are fetched.
+	 */
+	typedByHandBytes: number[];
 }
 
+/** A person typing steadily: about 60 words a minute. */
+export const HAND_TYPING_KEY_MS = 200;
+
 export async function measureSearch(browser: Browser, siteUrl: string, runs: number): Promise<SearchFigures> {
-	const figures: SearchFigures = { coldMs: [], warmMs: [], firstSearchBytes: [], typingBytes: [], firstSearchFiles: new Map() };
-	const total = (sizes: Iterable<number>) => [...sizes].reduce((a, b) => a + b, 0);
+	const figures: SearchFigures = { coldMs: [], warmMs: [], firstSearchBytes: [], typingBytes: [], firstSearchFiles: new Map(), typedByHandBytes: [] };
 	for (let run = 0; run < runs; run++) {
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-		const page = await context.newPage();
-		const bytes = new Map<string, number>();
-		let counting = true;
-		page.on('response', async (response) => {
-			if (!counting) return;
-			const body = await response.body().catch(() => Buffer.alloc(0));
-			const path = new URL(response.url()).pathname;
-			bytes.set(path, /\.(pf_\w+|pagefind)$/.test(path) ? body.length : gzipSync(body, { level: 9 }).length);
-		});
-		await page.goto(`${siteUrl}search/`, { waitUntil: 'networkidle' });
-		await page.locator('#search-input').waitFor();
-		const beforeTyping = total(bytes.values());
-		figures.coldMs.push(await typeAndTime(page, QUERIES[run % QUERIES.length]!));
-		await page.waitForLoadState('networkidle');
-		counting = false;
-		figures.firstSearchBytes.push(total(bytes.values()));
-		figures.typingBytes.push(total(bytes.values()) - beforeTyping);
-		if (run === 0) figures.firstSearchFiles = bytes;
-		for (const query of QUERIES.slice(1)) {
-			await clear(page);
-			figures.warmMs.push(await typeAndTime(page, query));
+		const query = QUERIES[run % QUERIES.length]!;
+		const visit = await firstVisit(browser, siteUrl);
+		figures.coldMs.push(await typeAndTime(visit.page, query));
+		const bytes = await visit.stopCounting();
+		figures.firstSearchBytes.push(bytes.total);
+		figures.typingBytes.push(bytes.typing);
+		if (run === 0) figures.firstSearchFiles = bytes.files;
+		for (const next of QUERIES.filter((q) => q !== query)) {
+			await clear(visit.page);
+			figures.warmMs.push(await typeAndTime(visit.page, next));
 		}
-		await context.close();
+		await visit.page.context().close();
+
+		const byHand = await firstVisit(browser, siteUrl);
+		await typeAndTime(byHand.page, query, HAND_TYPING_KEY_MS);
+		figures.typedByHandBytes.push((await byHand.stopCounting()).total);
+		await byHand.page.context().close();
 	}
 	return figures;
+}
+
+/** Opens the search page on a fresh phone-sized browser and counts every byte it fetches until told to stop. */
+async function firstVisit(browser: Browser, siteUrl: string) {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	const files = new Map<string, number>();
+	const total = () => [...files.values()].reduce((a, b) => a + b, 0);
+	let counting = true;
+	page.on('response', async (response) => {
+		if (!counting) return;
+		const body = await response.body().catch(() => Buffer.alloc(0));
+		const path = new URL(response.url()).pathname;
+		files.set(path, /\.(pf_\w+|pagefind)$/.test(path) ? body.length : gzipSync(body, { level: 9 }).length);
+	});
+	await page.goto(`${siteUrl}search/`, { waitUntil: 'networkidle' });
+	await page.locator('#search-input').waitFor();
+	const beforeTyping = total();
+	return {
+		page,
+		async stopCounting() {
+			await page.waitForLoadState('networkidle');
+			counting = false;
+			return { total: total(), typing: total() - beforeTyping, files };
+		},
+	};
 }
