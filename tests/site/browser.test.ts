@@ -189,7 +189,7 @@ describe('finding and using a workflow', () => {
 describe('accessibility', () => {
 	const pages = ['', 'workflows/escalated-ticket-reply/', 'workflows/competitor-page-summary/', 'workflows/call-recording-summary-public-tool/',
 		'tasks/', 'tasks/contract-review/', 'tasks/forecasting/', 'teams/', 'teams/legal/', 'tracks/', 'tracks/support-foundations/', 'experts/',
-		'search/?q=prompt', 'no-such-page/'];
+		'search/?q=prompt', 'search/?q=policy&team=Legal', 'no-such-page/'];
 	for (const scheme of ['light', 'dark'] as const) {
 		it.each(pages)(`axe finds no violations on /%s (${scheme})`, async (path) => {
 			const themed = await browser.newContext({ colorScheme: scheme });
