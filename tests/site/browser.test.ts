@@ -127,6 +127,24 @@ describe('finding and using a workflow', () => {
 		await page.close();
 	});
 
+	it('says so when search cannot load, and works once the connection is back', async () => {
+		const offline = await browser.newContext();
+		const page = await offline.newPage();
+		const library = /\/pagefind\/pagefind\.js/;
+		await page.route(library, (route) => route.abort('internetdisconnected'));
+		await page.goto(`${site}search/`);
+		await page.locator('#search-input').pressSequentially('policy');
+		await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Search could not load .*Check the connection, then type again\.$/);
+		expect(await resultLinks(page).count()).toBe(0);
+
+		await page.unroute(library);
+		await page.locator('#search-input').press('End');
+		await page.locator('#search-input').pressSequentially(' review');
+		await expect.poll(() => page.getByRole('status').textContent()).toMatch(/workflows? for “policy review”\.$/);
+		expect(await resultLinks(page).count()).toBeGreaterThan(0);
+		await offline.close();
+	});
+
 	it('searches when the site is served under a sub-path', async () => {
 		const page = await context.newPage();
 		await page.goto(`${subpathSite}search/?q=sub-processor`);
