@@ -53,6 +53,24 @@ export function typedTerm(term: string): string {
 	return words.join(' ');
 }
 
+/**
+ * A word still being typed is loaded ahead from this many letters on. A short prefix ("co") sorts
+ * far from the word it becomes ("competitor") and needs index chunks of its own, about 13 KB each,
+ * that the search never uses; from six letters a prefix almost always lies in the word's own chunk.
+ */
+export const PRELOAD_FROM = 6;
+
+/**
+ * The words of the search box whose index chunks can load while the reader goes on typing: every
+ * finished word (followed by a space), and the word being typed once it has PRELOAD_FROM letters.
+ */
+export function wordsToPreload(typed: string): string {
+	const words = typed.trimStart().split(/\s+/);
+	const last = words.pop()!; // the word being typed, or '' after a space
+	if (last.length >= PRELOAD_FROM) words.push(last);
+	return words.join(' ');
+}
+
 /** Whether the state asks for results at all: enough letters, or filters alone ("every Legal workflow"). */
 export function isSearchable(state: SearchState): boolean {
 	return typedTerm(state.term).length >= MIN_TERM_LENGTH || (state.term === '' && hasFilters(state));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchable, pagefindFilters, readSearchState, resultSummary, typedTerm, withSearchState } from '../../src/lib/search-state.ts';
+import { isSearchable, pagefindFilters, readSearchState, resultSummary, typedTerm, withSearchState, wordsToPreload } from '../../src/lib/search-state.ts';
 
 describe('search state in the address bar', () => {
 	it('reads words and ticked filters, ignoring blanks, repeats and unknown parameters', () => {
@@ -22,6 +22,15 @@ describe('what is asked of Pagefind', () => {
 		expect(typedTerm('escalated t')).toBe('escalated');
 		expect(typedTerm('  escalated   ticket ')).toBe('escalated ticket');
 		expect(typedTerm('e')).toBe('e');
+	});
+
+	it('loads ahead the finished words, and the word being typed only once it is long enough to be near its own chunk', () => {
+		expect(wordsToPreload('incident tim')).toBe('incident');
+		expect(wordsToPreload('incident ')).toBe('incident');
+		expect(wordsToPreload('incident timeli')).toBe('incident timeli');
+		expect(wordsToPreload('  incident  timeline  ')).toBe('incident timeline');
+		expect(wordsToPreload('compe')).toBe('');
+		expect(wordsToPreload('')).toBe('');
 	});
 
 	it('searches from two letters, or on filters alone', () => {
