@@ -76,6 +76,19 @@ describe('finding and using a workflow', () => {
 		await page.close();
 	});
 
+	it('finds a word in a workflow\'s own text, not in the labels every workflow page shares', async () => {
+		const page = await context.newPage();
+		// "Copy" is every prompt's button, "minutes" is in every page's facts ("Time saved: about 30 minutes").
+		for (const word of ['copy', 'minutes']) {
+			await page.goto(`${site}search/?q=${word}`);
+			await expect.poll(() => page.getByRole('status').textContent()).toContain(`“${word}”`);
+			const found = Number((await page.getByRole('status').textContent())?.match(/^(\d+) workflows?/)?.[1] ?? 0);
+			expect(found, word).toBeLessThan(5);
+			for (const excerpt of await page.locator('#search .search-result-excerpt').all()) expect(await excerpt.locator('mark').count(), word).toBeGreaterThan(0);
+		}
+		await page.close();
+	});
+
 	it('restores words and filters from a shared search address', async () => {
 		const page = await context.newPage();
 		await page.goto(`${site}search/?q=policy&team=Legal`);
@@ -139,8 +152,8 @@ describe('finding and using a workflow', () => {
 
 		await page.unroute(library);
 		await page.locator('#search-input').press('End');
-		await page.locator('#search-input').pressSequentially(' review');
-		await expect.poll(() => page.getByRole('status').textContent()).toMatch(/workflows? for “policy review”\.$/);
+		await page.locator('#search-input').pressSequentially(' summary');
+		await expect.poll(() => page.getByRole('status').textContent()).toMatch(/workflows? for “policy summary”\.$/);
 		expect(await resultLinks(page).count()).toBeGreaterThan(0);
 		await offline.close();
 	});
