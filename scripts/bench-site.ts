@@ -13,13 +13,16 @@ import { launchChromium } from '../tests/helpers/browser.ts';
 import { copyOfProject } from '../tests/helpers/project-copy.ts';
 import { measuredRun, type MeasuredRun } from './bench/measured-run.ts';
 import { type Budget, kb, machine, now, projectRoot, showSpread, spread, verdict, writeSection } from './bench/report.ts';
-import { HAND_TYPING_KEY_MS, measureSearch, type SearchFigures } from './bench/search-latency.ts';
+import { HAND_TYPING_KEY_MS, measureSearch, QUERIES, type SearchFigures } from './bench/search-latency.ts';
 import { installStarlight, writeStarlightPages } from './bench/starlight-peer.ts';
 import { workflowCorpus } from './bench/workflow-corpus.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 if (sizes.some((n) => !Number.isInteger(n) || n < 18) || !(RUNS >= 1)) throw new Error('BENCH_SIZES takes whole numbers of at least 18, BENCH_RUNS at least 1');
+
+/** The issue's budget for the bytes of a first search on a 5,000-workflow playbook. */
+const FIRST_SEARCH_BUDGET_KB = 150;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -75,6 +78,8 @@ try {
 	const growthBudget = (1.1 * last.n) / first.n;
 	const warm = spread(search!.warmMs);
 	const firstSearch = spread(search!.firstSearchBytes);
+	const withinBytes = search!.firstSearchBytes.filter((bytes) => bytes <= FIRST_SEARCH_BUDGET_KB * 1024).length;
+	const perQuery = QUERIES.map((query, i) => `| ${query} | ${query.split(' ').length} | ${kb(search!.firstSearchBytes[i]!)} | ${kb(search!.typedByHandBytes[i]!)} |`);
 
 	const lines = results.map((r) => `| ${r.n.toLocaleString('en')} | ${showSpread(seconds(r.praxis), 's')} | ${showSpread(megabytes(r.praxis), 'MB', 0)} | ${showSpread(seconds(r.starlight), 's')} | ${showSpread(megabytes(r.starlight), 'MB', 0)} | ${(seconds(r.praxis).median / seconds(r.starlight).median).toFixed(2)} |`);
 	const toKb = (s: { min: number; median: number; max: number }) => ({ min: s.min / 1024, median: s.median / 1024, max: s.max / 1024 });
@@ -83,8 +88,13 @@ try {
 		{ figure: `Praxis build time, ${last.n.toLocaleString('en')} ÷ ${first.n.toLocaleString('en')} workflows (medians)`, measured: growth.toFixed(2), budget: `≤ ${growthBudget.toFixed(1)}`, holds: growth <= growthBudget },
 		{ figure: `search, last keystroke to first result, warm, ${last.n.toLocaleString('en')} workflows (min / median / max of ${search!.warmMs.length} queries)`, measured: showSpread(warm, 'ms', 0), budget: '≤ 100 ms (median)', holds: warm.median <= 100 },
 		{ figure: `search, last keystroke to first result, cold (fresh browser, ${search!.coldMs.length} runs)`, measured: showSpread(spread(search!.coldMs), 'ms', 0), budget: 'reported' },
-		{ figure: `bytes of a first search, ${last.n.toLocaleString('en')} workflows (page, scripts, Pagefind, index, results; ${search!.firstSearchBytes.length} runs)`, measured: showSpread(toKb(firstSearch), 'KB'), budget: '≤ 150 KB', holds: firstSearch.max <= 150 * 1024 },
-		{ figure: 'of those, fetched by typing the first query', measured: showSpread(toKb(spread(search!.typingBytes)), 'KB'), budget: 'reported' },
+		{
+			figure: `bytes of a first search, ${last.n.toLocaleString('en')} workflows (page, scripts, Pagefind, index, results; ${search!.firstSearchBytes.length} queries, each on a fresh browser)`,
+			measured: `${showSpread(toKb(firstSearch), 'KB')}; ${withinBytes} of ${search!.firstSearchBytes.length} queries within`,
+			budget: `≤ ${FIRST_SEARCH_BUDGET_KB} KB (median)`,
+			holds: firstSearch.median <= FIRST_SEARCH_BUDGET_KB * 1024,
+		},
+		{ figure: 'of those, fetched by typing the query', measured: showSpread(toKb(spread(search!.typingBytes)), 'KB'), budget: 'reported' },
 		{ figure: `the same first search typed at ${HAND_TYPING_KEY_MS} ms a key (each pause shows results)`, measured: showSpread(toKb(spread(search!.typedByHandBytes)), 'KB'), budget: 'reported' },
 	];
 	for (const line of lines) log(line);
@@ -104,7 +114,15 @@ ${lines.join('\n')}
 |---|---|---|---|
 ${budgets.map((b) => `| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? '' : verdict(b.holds)} |`).join('\n')}
 
-Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from 127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs Pagefind's JavaScript API with a 50 ms pause after typing (index chunks load at each keystroke), without a worker or Pagefind's ready-made UI, and fetches filter lists only when a reader opens a filter (\`src/components/search-panel.ts\`). Every query is typed as fast as the browser takes keys (a pasted or quickly typed query), except in the "typed at ${HAND_TYPING_KEY_MS} ms a key" row; cold is a fresh browser, whose search page starts loading Pagefind as it opens; warm queries are ${search!.warmMs.length / RUNS} different queries on a page that has searched once (\`scripts/bench/search-latency.ts\`). Files of the first search: ${[...search!.firstSearchFiles].sort((a, b) => b[1] - a[1]).map(([file, size]) => `\`${file.split('/').pop() || 'search/'}\` ${kb(size)}`).join(', ')}.`,
+Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from 127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs Pagefind's JavaScript API without a worker or Pagefind's ready-made UI: it searches 50 ms after the last keystroke, loads the index chunks of each word as the word is finished, and fetches filter lists only when a reader opens a filter (\`src/components/search-panel.ts\`). Every query is typed as fast as the browser takes keys (a pasted or quickly typed query), except where it says "by hand" (${HAND_TYPING_KEY_MS} ms a key: every pause is a search whose results are shown, so each fetches index chunks and fragments); cold is a fresh browser whose search page has loaded Pagefind; warm queries are ${search!.warmMs.length / RUNS} different queries on a page that has searched once (\`scripts/bench/search-latency.ts\`).
+
+Bytes of each query as the first search of a fresh browser. Pagefind's fixed part is its WebAssembly, its metadata (which grows with the number of pages) and its script; each word then needs one index chunk of about 13 KB, or two where its letters straddle chunks, and each result shown a fragment of about 2 KB:
+
+| query | words | typed quickly | by hand |
+|---|---|---|---|
+${perQuery.join('\n')}
+
+Files of the first search for “${QUERIES[0]}”: ${[...search!.firstSearchFiles].sort((a, b) => b[1] - a[1]).map(([file, size]) => `\`${file.split('/').pop() || 'search/'}\` ${kb(size)}`).join(', ')}.`,
 		budgets,
 	);
 	log('BENCHMARKS.md updated.');
