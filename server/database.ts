@@ -34,6 +34,15 @@ const enterRole = async (sql: Sql, role: ApiRole, claims: object) => {
 	await sql.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [role, JSON.stringify(claims)]);
 };
 
+/**
+ * A string as an SQL literal. Quotes are doubled; backslashes stay as they are, which is right with
+ * standard_conforming_strings on (PostgreSQL's default since 9.1; nothing here turns it off).
+ */
+export function sqlLiteral(text: string): string {
+	if (text.includes('\0')) throw new Error('an SQL literal cannot hold a NUL character');
+	return `'${text.replaceAll("'", "''")}'`;
+}
+
 export async function openPglite(dataDir?: string): Promise<Database> {
 	if (dataDir) await mkdir(dataDir, { recursive: true });
 	const db = await PGlite.create(dataDir ? { dataDir } : {});
@@ -47,9 +56,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 		description: dataDir ? `PGlite, data in ${dataDir}` : 'PGlite, in memory',
 		asRole: (role, claims, work) =>
 			db.transaction(async (tx) => {
-				const sql = wrap(tx);
-				await enterRole(sql, role, claims);
-				return work(sql);
+				// As one simple-protocol statement rather than a parameterised one: PGlite runs every
+				// request one after another, and this was a fifth of an insert's time (2,060 against
+				// 2,500 transactions/s in a loop of begin, role, insert, commit).
+				if (!API_ROLES.includes(role)) throw new Error(`not an API role: ${role}`);
+				await tx.exec(`select set_config('role', '${role}', true), set_config('request.jwt.claims', ${sqlLiteral(JSON.stringify(claims))}, true)`);
+				return work(wrap(tx));
 			}),
 		admin: {
 			...wrap(db),

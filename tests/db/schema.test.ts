@@ -98,4 +98,13 @@ describe.each(backends)('schema and security on $name', (backend) => {
 		const stored = await db.admin.query<{ confidence: number }>('select confidence from public.check_ins where id = $1', [row.id]);
 		expect(stored.rows).toEqual([{ confidence: 3 }]);
 	});
+
+	it('hands the JWT claims to SQL exactly as signed, whatever characters they hold', async () => {
+		const claims = { role: 'authenticated', sub: "o'brien\\'); drop table public.check_ins; --", name: 'Zoë "ZZ" \u0000 💥', team: "'" };
+		const seen = await db.asRole('authenticated', claims, async (sql) =>
+			(await sql.query<{ claims: string; role: string }>(`select current_setting('request.jwt.claims') as claims, current_user as role`)).rows[0]!);
+		expect(JSON.parse(seen.claims)).toEqual(claims);
+		expect(seen.role).toBe('authenticated');
+		expect(await rows('check_ins')).toBeGreaterThan(0);
+	});
 });
