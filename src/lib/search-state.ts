@@ -63,12 +63,14 @@ export const PRELOAD_FROM = 6;
 /**
  * The words of the search box whose index chunks can load while the reader goes on typing: every
  * finished word (followed by a space), and the word being typed once it has PRELOAD_FROM letters.
+ * Words of one or two letters are left to the search itself: loaded ahead, the last of them is read
+ * as a prefix ("a" of "a "), and loads every chunk of words that start with it.
  */
 export function wordsToPreload(typed: string): string {
 	const words = typed.trimStart().split(/\s+/);
 	const last = words.pop()!; // the word being typed, or '' after a space
 	if (last.length >= PRELOAD_FROM) words.push(last);
-	return words.join(' ');
+	return words.filter((word) => word.length > 2).join(' ');
 }
 
 /** Whether the state asks for results at all: enough letters, or filters alone ("every Legal workflow"). */

@@ -30,6 +30,8 @@ describe('what is asked of Pagefind', () => {
 		expect(wordsToPreload('incident timeli')).toBe('incident timeli');
 		expect(wordsToPreload('  incident  timeline  ')).toBe('incident timeline');
 		expect(wordsToPreload('compe')).toBe('');
+		expect(wordsToPreload('a ')).toBe('');
+		expect(wordsToPreload('a policy to ')).toBe('policy');
 		expect(wordsToPreload('')).toBe('');
 	});
 
