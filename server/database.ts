@@ -21,7 +21,10 @@ export interface Sql {
 
 export interface Database {
 	readonly description: string;
-	/** Runs `work` in one transaction as an API role, with the JWT claims where SQL can read them. */
+	/**
+	 * Runs `work` in one transaction as an API role, with the JWT claims where SQL can read them, and
+	 * resolves once it is committed; if anything in it failed, nothing of it is kept and it rejects.
+	 */
 	asRole<T>(role: ApiRole, claims: object, work: (sql: Sql) => Promise<T>): Promise<T>;
 	/** The owner's connection: migrations, the schema cache, tests. */
 	admin: Sql & { exec(text: string): Promise<void> };
@@ -96,7 +99,8 @@ export async function openPostgres(connectionString: string): Promise<Database> 
 				const sql = wrap(client);
 				await enterRole(sql, role, claims);
 				const result = await work(sql);
-				await client.query('commit');
+				// A transaction that failed (work caught an SQL error and went on) ends in ROLLBACK, quietly.
+				if ((await client.query('commit')).command === 'ROLLBACK') throw new Error('The request failed and nothing of it was stored: an SQL error inside it was caught and ignored');
 				return result;
 			} catch (error) {
 				await client.query('rollback').catch(() => {});

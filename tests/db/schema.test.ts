@@ -10,6 +10,7 @@ const insertSql = (table: string, row: Record<string, unknown>) => {
 	return [`insert into public.${table} (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row)] as const;
 };
 /** The SQLSTATE a statement fails with as a role, or "ok". */
+const API_ROLE_CYCLE: ApiRole[] = ['anon', 'service_role', 'authenticated'];
 const outcome = (db: Database, role: ApiRole, work: (sql: Sql) => Promise<unknown>) =>
 	db.asRole(role, { role }, work).then(() => 'ok', (error: { code?: string }) => error.code ?? String(error));
 
@@ -106,5 +107,58 @@ describe.each(backends)('schema and security on $name', (backend) => {
 		expect(JSON.parse(seen.claims)).toEqual(claims);
 		expect(seen.role).toBe('authenticated');
 		expect(await rows('check_ins')).toBeGreaterThan(0);
+	});
+
+	describe('requests at the same moment: each commits or fails on its own, as its own role', () => {
+		const stored = async (ids: string[]) =>
+			(await db.admin.query<{ id: string }>('select id from public.check_ins where id = any($1::uuid[])', [ids])).rows.map((r) => r.id).sort();
+
+		it('a failing request among many loses only its own rows, and the others are stored once acknowledged', async () => {
+			const existing = checkIn();
+			await db.admin.query(...insertSql('check_ins', existing));
+			const rows = Array.from({ length: 30 }, () => checkIn());
+			const thrower = checkIn();
+			const results = await Promise.allSettled([
+				...rows.map((row) => db.asRole('anon', { role: 'anon' }, (sql) => sql.query(...insertSql('check_ins', row)))),
+				db.asRole('anon', { role: 'anon' }, (sql) => sql.query(...insertSql('check_ins', { ...existing, confidence: 5 }))),
+				db.asRole('anon', { role: 'anon' }, async (sql) => {
+					await sql.query(...insertSql('check_ins', thrower));
+					throw new Error('the request failed after its insert');
+				}),
+			]);
+			expect(results.slice(0, 30).every((r) => r.status === 'fulfilled')).toBe(true);
+			expect(results[30]).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
+			expect(results[31]).toMatchObject({ status: 'rejected', reason: { message: 'the request failed after its insert' } });
+			expect(await stored([...rows.map((r) => r.id!), thrower.id!])).toEqual(rows.map((r) => r.id!).sort());
+			const kept = await db.admin.query<{ confidence: number }>('select confidence from public.check_ins where id = $1', [existing.id]);
+			expect(kept.rows).toEqual([{ confidence: 3 }]);
+		});
+
+		it('each request sees its own role and claims', async () => {
+			const roles = Array.from({ length: 30 }, (_, i) => API_ROLE_CYCLE[i % API_ROLE_CYCLE.length]!);
+			const seen = await Promise.all(roles.map((role, i) =>
+				db.asRole(role, { role, sub: `caller-${i}` }, async (sql) =>
+					(await sql.query<{ role: string; claims: string }>(`select current_user as role, current_setting('request.jwt.claims') as claims`)).rows[0]!)));
+			seen.forEach((s, i) => {
+				expect(s.role).toBe(roles[i]);
+				expect(JSON.parse(s.claims)).toEqual({ role: roles[i], sub: `caller-${i}` });
+			});
+		});
+
+		it('refuses a request that caught an SQL error and went on, and stores none of it; the others are stored', async () => {
+			const before = checkIn();
+			const swallowed = checkIn();
+			const after = checkIn();
+			const results = await Promise.allSettled([
+				db.asRole('anon', { role: 'anon' }, (sql) => sql.query(...insertSql('check_ins', before))),
+				db.asRole('anon', { role: 'anon' }, async (sql) => {
+					await sql.query(...insertSql('check_ins', swallowed));
+					await sql.query('select id from public.check_ins').catch(() => undefined); // anon may not read: an error, ignored
+				}),
+				db.asRole('anon', { role: 'anon' }, (sql) => sql.query(...insertSql('check_ins', after))),
+			]);
+			expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+			expect(await stored([before.id!, swallowed.id!, after.id!])).toEqual([before.id!, after.id!].sort());
+		});
 	});
 });
