@@ -2,7 +2,8 @@
  * `npm run bench:data`: measures the feedback data layer and writes the figures into BENCHMARKS.md.
  *
  *  1. Embedded endpoint (PGlite): N concurrent supabase-js clients inserting check-ins for S seconds;
- *     inserts/s, latency percentiles, errors; then RPC latency of the read functions.
+ *     inserts/s, latency percentiles, errors; then RPC latency of the read functions. The same load
+ *     on the endpoint over a PostgreSQL server (DATABASE_URL), reported beside it.
  *  2. Read functions at scale on a real PostgreSQL server: 1,000,000 check-ins over 50 teams and
  *     12 weeks; p50/p95 of team_indicators and workflow_summary, and EXPLAIN ANALYZE of the slowest.
  *
@@ -31,9 +32,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 const ms = (s: Spread) => showSpread(s, 'ms');
 
-async function endpointThroughput() {
+/** The embedded endpoint under insert load: on PGlite, or on the PostgreSQL server at `databaseUrl`. */
+async function endpointThroughput(databaseUrl?: string) {
 	const dataDir = await mkdtemp(join(tmpdir(), 'praxis-bench-'));
-	const endpoint = await startFromEnv({ PRAXIS_DATA_DIR: dataDir, PRAXIS_ENDPOINT_PORT: '0' });
+	const endpoint = await startFromEnv(databaseUrl ? { DATABASE_URL: databaseUrl, PRAXIS_ENDPOINT_PORT: '0' } : { PRAXIS_DATA_DIR: dataDir, PRAXIS_ENDPOINT_PORT: '0' });
 	try {
 		// The clients run in their own process, as real browsers would, so the endpoint's event loop
 		// and the load generator's do not compete for one core.
@@ -149,6 +151,24 @@ const throughput = over((r) => r.insertsPerSecond);
 const errors = endpointRuns.reduce((sum, r) => sum + r.errors, 0);
 const lost = endpointRuns.reduce((sum, r) => sum + Math.abs(r.acknowledged - r.stored), 0);
 
+// The same endpoint over a PostgreSQL server (DATABASE_URL), on the same machine: what a team that
+// outgrows PGlite's one-statement-at-a-time gets. A fresh server per run.
+const serverRuns: Awaited<ReturnType<typeof endpointThroughput>>[] = [];
+const newest = findPostgresBinaries()[0];
+if (newest) {
+	for (let run = 1; run <= RUNS; run++) {
+		const server = await startPostgres(newest);
+		try {
+			const r = await endpointThroughput(server.url);
+			serverRuns.push(r);
+			process.stdout.write(`Endpoint on PostgreSQL ${newest.major}, run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, stored ${r.stored})\n`);
+		} finally {
+			await server.stop();
+		}
+	}
+}
+const serverThroughput = serverRuns.length ? spread(serverRuns.map((r) => r.insertsPerSecond)) : undefined;
+
 const scales = [];
 for (const binary of findPostgresBinaries()) {
 	const scale = await readFunctionsAtScale(binary);
@@ -161,6 +181,9 @@ const budgets: Budget[] = [
 	{ figure: 'embedded endpoint, errors; acknowledged but not stored', measured: `${errors}; ${lost}`, budget: '0; 0', holds: errors === 0 && lost === 0 },
 	{ figure: 'embedded endpoint, insert latency p50 / p99 (medians of the runs)', measured: `${over((r) => r.p50).median.toFixed(1)} ms / ${over((r) => r.p99).median.toFixed(1)} ms`, budget: 'reported' },
 ];
+if (serverThroughput) {
+	budgets.push({ figure: `the same endpoint on a PostgreSQL ${newest!.major} server (\`DATABASE_URL\`), inserts/s`, measured: showSpread(serverThroughput, '/s', 0), budget: 'reported' });
+}
 for (const scale of scales) {
 	budgets.push(
 		{ figure: `\`team_indicators(team, 12)\` p95, 1M check-ins, PostgreSQL ${scale.major}`, measured: ms(scale.indicators.p95), budget: '≤ 50 ms (median)', holds: scale.indicators.p95.median <= 50 },
@@ -186,7 +209,9 @@ Measured ${now()} on ${machine()}. Every figure is min / median / max over ${RUN
 | acknowledged, stored (per run) | ${endpointRuns.map((r) => `${r.acknowledged}, ${r.stored}`).join('; ')} | equal | ${verdict(lost === 0)} |
 | \`workflow_summary\` RPC p95 over HTTP (100 calls after the load) | ${ms(over((r) => r.summaryP95))} | | |
 | \`team_indicators\` RPC p95 over HTTP (100 calls after the load) | ${ms(over((r) => r.indicatorsP95))} | | |
-
+${serverThroughput ? `
+The same endpoint on a PostgreSQL ${newest!.major} server on this machine (\`DATABASE_URL\`, a fresh server per run), the same load: ${showSpread(serverThroughput, '/s', 0)} inserts/s, p50 ${ms(spread(serverRuns.map((r) => r.p50)))}, p99 ${ms(spread(serverRuns.map((r) => r.p99)))}, errors ${serverRuns.reduce((n, r) => n + r.errors, 0)}, acknowledged and stored ${serverRuns.map((r) => `${r.acknowledged}, ${r.stored}`).join('; ')}. PGlite runs one statement at a time on one core; a server uses both.
+` : ''}
 ${scales.length ? scales.map((scale) => `**Read functions at scale**: PostgreSQL ${scale.major} server, ${ROWS.toLocaleString('en')} check-ins over 50 teams, 200 workflows and 12 weeks (loaded in ${scale.loadSeconds.toFixed(1)} s); ${RUNS} runs of ${CALLS} calls each, as anon, in SQL (no HTTP):
 
 | function | p50 | p95 | budget p95 | |
