@@ -34,8 +34,8 @@ const ms = (s: Spread) => showSpread(s, 'ms');
 
 /** The embedded endpoint under insert load: on PGlite, or on the PostgreSQL server at `databaseUrl`. */
 async function endpointThroughput(databaseUrl?: string) {
-	const dataDir = await mkdtemp(join(tmpdir(), 'praxis-bench-'));
-	const endpoint = await startFromEnv(databaseUrl ? { DATABASE_URL: databaseUrl, PRAXIS_ENDPOINT_PORT: '0' } : { PRAXIS_DATA_DIR: dataDir, PRAXIS_ENDPOINT_PORT: '0' });
+	const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'praxis-bench-'));
+	const endpoint = await startFromEnv(dataDir ? { PRAXIS_DATA_DIR: dataDir, PRAXIS_ENDPOINT_PORT: '0' } : { DATABASE_URL: databaseUrl, PRAXIS_ENDPOINT_PORT: '0' });
 	try {
 		// The clients run in their own process, as real browsers would, so the endpoint's event loop
 		// and the load generator's do not compete for one core.
@@ -69,7 +69,7 @@ async function endpointThroughput(databaseUrl?: string) {
 		};
 	} finally {
 		await endpoint.close();
-		await rm(dataDir, { recursive: true, force: true });
+		if (dataDir) await rm(dataDir, { recursive: true, force: true });
 	}
 }
 

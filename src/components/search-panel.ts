@@ -4,7 +4,7 @@
  * WebAssembly, metadata, the index chunks of the words typed and the results shown, and nothing else.
  */
 import {
-	isSearchable, MIN_TERM_LENGTH, pagefindFilters, readSearchState, resultSummary, SEARCH_FILTERS, typedTerm, withSearchState, wordsToPreload,
+	isSearchable, pagefindFilters, readSearchState, resultSummary, SEARCH_FILTERS, typedTerm, withSearchState, wordsToPreload,
 	type SearchState,
 } from '../lib/search-state.ts';
 
@@ -95,7 +95,7 @@ export function startSearch(root: HTMLElement): void {
 		try {
 			const pagefind = await load();
 			const ahead = wordsToPreload(input.value);
-			if (ahead.length >= MIN_TERM_LENGTH) void pagefind.preload(ahead).catch(() => undefined); // the search below reports failures
+			if (ahead) void pagefind.preload(ahead).catch(() => undefined); // the search below reports failures
 			await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
 			if (mine !== generation) return; // typing went on
 			if (liveCounts) await pagefind.filters();
