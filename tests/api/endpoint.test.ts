@@ -168,6 +168,8 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 			['a function with unknown arguments', () => post({ workflow: 'x' }, 'rpc/workflow_summary'), 404],
 			['a function argument of the wrong type', () => post({ p_team: 'legal', p_weeks: 'many' }, 'rpc/team_indicators'), 400],
 			['a period the site does not offer', () => post({ p_team: 'legal', p_weeks: 52 }, 'rpc/team_indicators'), 400],
+			['a NUL in a function argument', () => post({ p_team: 'le\u0000gal', p_weeks: 4 }, 'rpc/team_indicators'), 400],
+			['a NUL in a filter value', () => ({ path: 'check_ins?team=eq.le%00gal', init: { method: 'GET', headers: headers(LOCAL_SERVICE_ROLE_KEY) } }), 400],
 			['an RPC with an array body', () => post([1], 'rpc/workflow_summary'), 400],
 			['a bad filter', () => ({ path: 'check_ins?team=support', init: { method: 'DELETE', headers: headers(LOCAL_SERVICE_ROLE_KEY) } }), 400],
 			['an unknown filter operator', () => ({ path: 'check_ins?team=near.support', init: { method: 'PATCH', headers: headers(LOCAL_SERVICE_ROLE_KEY), body: '{"confidence": 1}' } }), 400],

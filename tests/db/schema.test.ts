@@ -109,6 +109,17 @@ describe.each(backends)('schema and security on $name', (backend) => {
 		expect(await rows('check_ins')).toBeGreaterThan(0);
 	});
 
+	it('hands values to SQL exactly as given, in a request\'s first statement and in the next', async () => {
+		const values = ["o'brien $2 \\' -- ; \"x\"", ['a"b', 'c,d', null, "e'f\\", '{}', ''], 7, null, '$1', '💥'];
+		const statement = `select $1::text as a, $2::text[] as b, $3::integer as c, $4::text as d, '$1' as e, $5::text as "$2", $6::text as f`;
+		const seen = await db.asRole('anon', { role: 'anon' }, async (sql) => [
+			(await sql.query(statement, values)).rows[0],
+			(await sql.query(statement, values)).rows[0],
+		]);
+		const expected = { a: values[0], b: values[1], c: 7, d: null, e: '$1', $2: '$1', f: '💥' };
+		expect(seen).toEqual([expected, expected]);
+	});
+
 	describe('requests at the same moment: each commits or fails on its own, as its own role', () => {
 		const stored = async (ids: string[]) =>
 			(await db.admin.query<{ id: string }>('select id from public.check_ins where id = any($1::uuid[])', [ids])).rows.map((r) => r.id).sort();
