@@ -41,7 +41,10 @@ const PAGE_SIZE = 5;
 /** Sections of a workflow ("Steps", "Check the output") shown under it. */
 const SUB_RESULTS = 3;
 
-export function startSearch(root: HTMLElement): void {
+/** The search page's root element, given a loader of Pagefind's library by SearchPanel.astro. */
+export type SearchRoot = HTMLElement & { importPagefind(): Promise<unknown> };
+
+export function startSearch(root: SearchRoot): void {
 	const input = root.querySelector<HTMLInputElement>('#search-input')!;
 	const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
 	const status = root.querySelector<HTMLElement>('[data-search-status]')!;
@@ -59,7 +62,7 @@ export function startSearch(root: HTMLElement): void {
 
 	const load = (): Promise<Pagefind> => {
 		library ??= (async () => {
-			const pagefind = (await import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`)) as Pagefind;
+			const pagefind = (await root.importPagefind()) as Pagefind;
 			// No worker: it is another 12 KB to fetch, and a search of a few thousand pages takes milliseconds.
 			await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 24, highlightParam: 'highlight', noWorker: true });
 			await pagefind.init();

@@ -86,6 +86,26 @@ describe('finding and using a workflow', () => {
 			expect(found, word).toBeLessThan(5);
 			for (const excerpt of await page.locator('#search .search-result-excerpt').all()) expect(await excerpt.locator('mark').count(), word).toBeGreaterThan(0);
 		}
+		// "Typical" is in every page's "Check the output" lead; "flooding" only in what the marketing
+		// expert can be asked about, shown on every workflow of the team.
+		for (const word of ['typical', 'flooding']) {
+			await page.goto(`${site}search/?q=${word}`);
+			await expect.poll(() => page.getByRole('status').textContent()).toMatch(new RegExp(`^No workflows for “${word}”`));
+		}
+		await page.close();
+	});
+
+	it('finds the workflows of a difficulty by its word, and no others', async () => {
+		const page = await context.newPage();
+		await page.goto(`${site}search/`);
+		const levels = await page.locator('#search input[data-filter=difficulty]').evaluateAll((boxes) =>
+			boxes.map((box) => ({ name: (box as HTMLInputElement).value, count: Number(box.parentElement!.querySelector('.count')!.getAttribute('data-total')) })));
+		expect(levels.map((level) => level.name).sort()).toEqual(['advanced', 'beginner', 'intermediate']);
+		for (const level of levels) {
+			await page.goto(`${site}search/?q=${level.name}`);
+			await expect.poll(() => page.getByRole('status').textContent()).toContain(`“${level.name}”`);
+			expect(await page.getByRole('status').textContent(), level.name).toMatch(new RegExp(`^${level.count} workflows? for`));
+		}
 		await page.close();
 	});
 
