@@ -5,6 +5,7 @@
  */
 import type { ApiRole, Sql } from './database.ts';
 import { ApiError } from './errors.ts';
+import { valueText } from './sql-literals.ts';
 import type { ApiFunction, SchemaCache, Table } from './schema-cache.ts';
 
 export interface RestRequest {
@@ -246,13 +247,9 @@ function resolveFunction(cache: SchemaCache, name: string, args: Record<string, 
 /** A JSON argument as the text Postgres parses for its declared type. */
 function argumentText(value: unknown, type: string): string | null {
 	if (value === null || value === undefined) return null;
-	if (type === 'json' || type === 'jsonb') return JSON.stringify(value);
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (Array.isArray(value) && type.endsWith('[]')) {
-		return `{${value.map((item) => (item === null ? 'NULL' : `"${String(item).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
-	}
-	return JSON.stringify(value);
+	// JSON arguments, and an array given for a type that is not an array, are passed as their JSON.
+	if (type === 'json' || type === 'jsonb' || (Array.isArray(value) && !type.endsWith('[]'))) return JSON.stringify(value);
+	return valueText(value);
 }
 
 async function call(sql: Sql, cache: SchemaCache, request: RestRequest, name: string): Promise<RestResponse> {

@@ -25,7 +25,7 @@ const arrayText = (items: readonly unknown[]): string =>
 	`{${items.map((item) => (item === null || item === undefined ? 'NULL' : `"${valueText(item).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
 
 /** The text PostgreSQL parses a value from, as node-postgres and PGlite send a bind parameter. */
-function valueText(value: unknown): string {
+export function valueText(value: unknown): string {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
 	if (value instanceof Date) return value.toISOString();
