@@ -7,8 +7,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { checkSource, formatLocated, schemas, type CollectionName, type LocatedProblem } from '../src/lib/content-check.ts';
-import { findBrokenReferences, type PlaybookRefs } from '../src/lib/cross-references.ts';
+import { checkSource, formatLocated, schemas, type CollectionName, type LocatedProblem } from '../src/lib/playbook/content-check.ts';
+import { findBrokenReferences, type PlaybookRefs } from '../src/lib/playbook/cross-references.ts';
 
 const root = process.argv[2] ? `${process.argv[2].replace(/\/$/, '')}/` : fileURLToPath(new URL('../', import.meta.url));
 const started = performance.now();

@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 import { checkbox, input, number, select } from '@inquirer/prompts';
-import { checkSource, formatLocated } from '../src/lib/content-check.ts';
-import { difficulties } from '../src/lib/content-schema.ts';
-import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../src/lib/workflow-file.ts';
+import { checkSource, formatLocated } from '../src/lib/playbook/content-check.ts';
+import { difficulties } from '../src/lib/playbook/content-schema.ts';
+import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../src/lib/playbook/workflow-file.ts';
 
 const { values: flags } = parseArgs({
 	options: {

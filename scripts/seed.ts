@@ -11,9 +11,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@supabase/supabase-js';
 import yaml from 'js-yaml';
-import { LOCAL_SERVICE_ROLE_KEY } from '../server/auth.ts';
-import { startEndpointForSite } from '../server/main.ts';
-import type { Database } from '../src/lib/database.types.ts';
+import { LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
+import { startEndpointForSite } from '../endpoint/main.ts';
+import type { Database } from '../src/lib/data-api/database.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const WEEKS = 12;

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serveStaticSite } from '../server/static-site.ts';
+import { serveStaticSite } from './static-site.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const port = Number(process.env.PORT ?? 4321);
@@ -20,7 +20,7 @@ function run(command: string, args: string[]): Promise<void> {
 if (!process.env.PRAXIS_SKIP_BUILD) {
 	await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']);
 }
-const { startEndpointForSite } = await import('../server/main.ts');
+const { startEndpointForSite } = await import('../endpoint/main.ts');
 const endpoint = await startEndpointForSite();
 const site = await serveStaticSite({ root: `${root}dist`, base: process.env.PRAXIS_BASE, port });
 

@@ -6,9 +6,9 @@
 // The real module behind astro:content's defineCollection, so plain Node (tests, checker) can load this file.
 import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
-import { schemas } from './lib/content-schema.ts';
+import { schemas } from './lib/playbook/content-schema.ts';
 
-export * from './lib/content-schema.ts';
+export * from './lib/playbook/content-schema.ts';
 
 const CONTENT = './content';
 

@@ -6,7 +6,7 @@
 import {
 	isSearchable, pagefindFilters, readSearchState, resultSummary, SEARCH_FILTERS, typedTerm, withSearchState, wordsToPreload,
 	type SearchState,
-} from '../lib/search-state.ts';
+} from '../lib/search/search-state.ts';
 
 /** The part of Pagefind's browser API used here (its package types cover only the Node API). */
 interface Pagefind {

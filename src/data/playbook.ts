@@ -4,7 +4,7 @@
  * costs seconds at a thousand workflows.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { findBrokenReferences, formatProblems } from '../lib/cross-references.ts';
+import { findBrokenReferences, formatProblems } from '../lib/playbook/cross-references.ts';
 
 export type Workflow = CollectionEntry<'workflows'>;
 export type Task = CollectionEntry<'tasks'>;

@@ -3,7 +3,7 @@
  * (`astro:env`), so an operator re-points the site without touching code.
  */
 import { PUBLIC_REPO_BRANCH, PUBLIC_REPO_HOST, PUBLIC_REPO_URL, PUBLIC_REVIEW_AFTER_DAYS } from 'astro:env/client';
-import { editFileUrl } from '../lib/repository.ts';
+import { editFileUrl } from '../lib/playbook/repository.ts';
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 

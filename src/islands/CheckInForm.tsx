@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CONFIDENCE_LABELS } from './labels.ts';
-import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback-options.ts';
-import type { Identity } from '../lib/identity.ts';
-import type { Outbox } from '../lib/outbox.ts';
+import { CONFIDENCE_LABELS } from '../lib/feedback/confidence-labels.ts';
+import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback/model.ts';
+import type { Identity } from '../lib/feedback/identity.ts';
+import type { Outbox } from '../lib/feedback/outbox.ts';
 
 interface Props {
 	workflow: string;
@@ -25,7 +25,7 @@ export function CheckInForm({ workflow, task, identity, outbox }: Props) {
 	const submit = async (event: FormEvent) => {
 		event.preventDefault();
 		// The schemas load on first submit: most readers of a workflow page never send anything.
-		const { checkInSchema, fieldErrors } = await import('../lib/feedback-schema.ts');
+		const { checkInSchema, fieldErrors } = await import('../lib/feedback/schema.ts');
 		const row = {
 			id: crypto.randomUUID(),
 			workflow,

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { checkSource } from '../lib/content-check.ts';
-import { difficulties } from '../lib/content-schema.ts';
-import { MAX_PREFILL_URL, newFileUrl, type Repository } from '../lib/repository.ts';
-import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../lib/workflow-file.ts';
+import { checkSource } from '../lib/playbook/content-check.ts';
+import { difficulties } from '../lib/playbook/content-schema.ts';
+import { MAX_PREFILL_URL, newFileUrl, type Repository } from '../lib/playbook/repository.ts';
+import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../lib/playbook/workflow-file.ts';
 
 interface Option {
 	id: string;

@@ -3,7 +3,7 @@ import { CheckInForm } from './CheckInForm.tsx';
 import { feedbackRuntime, useIdentity, useOutboxState } from './feedback-runtime.ts';
 import { ReflectionForm } from './ReflectionForm.tsx';
 import { WorkflowSummary } from './WorkflowSummary.tsx';
-import { configProblem } from '../lib/feedback-client.ts';
+import { configProblem } from '../lib/feedback/sender.ts';
 
 interface Props {
 	workflow: string;

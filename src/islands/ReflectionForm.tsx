@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { REFLECTION_MAX } from '../lib/feedback-options.ts';
-import type { Identity } from '../lib/identity.ts';
-import type { Outbox } from '../lib/outbox.ts';
+import { REFLECTION_MAX } from '../lib/feedback/model.ts';
+import type { Identity } from '../lib/feedback/identity.ts';
+import type { Outbox } from '../lib/feedback/outbox.ts';
 
 interface Props {
 	workflow: string;
@@ -27,7 +27,7 @@ export function ReflectionForm({ workflow, task, identity, outbox }: Props) {
 
 	const submit = async (event: FormEvent) => {
 		event.preventDefault();
-		const { fieldErrors, reflectionSchema } = await import('../lib/feedback-schema.ts');
+		const { fieldErrors, reflectionSchema } = await import('../lib/feedback/schema.ts');
 		const value = (name: Field) => (text[name].trim() === '' ? null : text[name]);
 		const parsed = reflectionSchema.safeParse({
 			id: crypto.randomUUID(), workflow, task, team: identity.team, participant: identity.participant,

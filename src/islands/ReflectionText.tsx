@@ -1,4 +1,4 @@
-import type { SharedReflection } from '../lib/database.types.ts';
+import type { SharedReflection } from '../lib/data-api/database.ts';
 
 /** One shared reflection as text. React escapes it, so HTML people typed stays inert. */
 export function ReflectionText({ reflection }: { reflection: SharedReflection }) {

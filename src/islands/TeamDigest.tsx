@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ReflectionText } from './ReflectionText.tsx';
-import { configProblem, createFeedbackApi } from '../lib/feedback-client.ts';
-import type { SharedReflection, TeamIndicators } from '../lib/database.types.ts';
-import type { Named } from '../lib/indicator-series.ts';
-import { addDays, recentWeeks } from '../lib/weeks.ts';
+import { configProblem, createFeedbackApi } from '../lib/feedback/sender.ts';
+import type { SharedReflection, TeamIndicators } from '../lib/data-api/database.ts';
+import type { Named } from '../lib/indicators/series.ts';
+import { addDays, recentWeeks } from '../lib/indicators/weeks.ts';
 
 interface Props {
 	team: { id: string; name: string };

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Chart } from './Chart.tsx';
-import { configProblem, createFeedbackApi } from '../lib/feedback-client.ts';
-import { toCsv, type CsvValue } from '../lib/csv.ts';
-import type { TeamIndicators as Indicators } from '../lib/database.types.ts';
-import { ago, indicatorView, type Named, type TaskRow } from '../lib/indicator-series.ts';
-import { subscribeToTeam, type LiveStatus } from '../lib/live-updates.ts';
+import { configProblem, createFeedbackApi } from '../lib/feedback/sender.ts';
+import { toCsv, type CsvValue } from '../lib/indicators/csv.ts';
+import type { TeamIndicators as Indicators } from '../lib/data-api/database.ts';
+import { ago, indicatorView, type Named, type TaskRow } from '../lib/indicators/series.ts';
+import { subscribeToTeam, type LiveStatus } from '../lib/indicators/live-updates.ts';
 
 interface Props {
 	team: { id: string; name: string };

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { CONFIDENCE_LABELS } from './labels.ts';
+import { CONFIDENCE_LABELS } from '../lib/feedback/confidence-labels.ts';
 import { ReflectionText } from './ReflectionText.tsx';
-import type { FeedbackApi } from '../lib/feedback-client.ts';
-import type { SharedReflection, WorkflowSummary as Summary } from '../lib/database.types.ts';
+import type { FeedbackApi } from '../lib/feedback/sender.ts';
+import type { SharedReflection, WorkflowSummary as Summary } from '../lib/data-api/database.ts';
 
 interface Props {
 	api: FeedbackApi;

@@ -3,9 +3,9 @@
  * on first use in the browser.
  */
 import { useEffect, useState } from 'react';
-import { createFeedbackApi, createSender, type FeedbackApi, type FeedbackConfig } from '../lib/feedback-client.ts';
-import { chooseTeam, readIdentity, TEAM_EVENT, type Identity } from '../lib/identity.ts';
-import { Outbox, type OutboxState } from '../lib/outbox.ts';
+import { createFeedbackApi, createSender, type FeedbackApi, type FeedbackConfig } from '../lib/feedback/sender.ts';
+import { chooseTeam, readIdentity, TEAM_EVENT, type Identity } from '../lib/feedback/identity.ts';
+import { Outbox, type OutboxState } from '../lib/feedback/outbox.ts';
 
 let runtime: { api: FeedbackApi; outbox: Outbox } | undefined;
 

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../../server/auth.ts';
-import { openPglite, openPostgres, type Database } from '../../server/database.ts';
-import { startEndpoint, type Endpoint } from '../../server/endpoint.ts';
-import { startFromEnv } from '../../server/main.ts';
-import { migrate } from '../../server/migrate.ts';
-import type { Database as Schema } from '../../src/lib/database.types.ts';
-import { findPostgresBinaries, startPostgres } from '../helpers/postgres-server.ts';
+import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../../endpoint/auth.ts';
+import { openPglite, openPostgres, type Database } from '../../endpoint/database.ts';
+import { startEndpoint, type Endpoint } from '../../endpoint/endpoint.ts';
+import { startFromEnv } from '../../endpoint/main.ts';
+import { migrate } from '../../endpoint/migrate.ts';
+import type { Database as Schema } from '../../src/lib/data-api/database.ts';
+import { findPostgresBinaries, startPostgres } from '../../harness/postgres-server.ts';
 import { checkIn, reflection } from '../helpers/rows.ts';
 
 const sign = (claims: Record<string, unknown>, secret = LOCAL_JWT_SECRET) =>

@@ -1,10 +1,10 @@
 import { createClient } from '@supabase/supabase-js';
 import { RealtimeClient } from '@supabase/realtime-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_ANON_KEY } from '../../server/auth.ts';
-import { openPglite, type Database } from '../../server/database.ts';
-import { startEndpoint, type Endpoint } from '../../server/endpoint.ts';
-import { migrate } from '../../server/migrate.ts';
+import { LOCAL_ANON_KEY } from '../../endpoint/auth.ts';
+import { openPglite, type Database } from '../../endpoint/database.ts';
+import { startEndpoint, type Endpoint } from '../../endpoint/endpoint.ts';
+import { migrate } from '../../endpoint/migrate.ts';
 import { checkIn } from '../helpers/rows.ts';
 
 let db: Database;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badInputCase, faultCase, loadCase, privacyCase } from '../../scripts/stress-cases.ts';
+import { badInputCase, faultCase, loadCase, privacyCase } from '../../harness/stress-cases.ts';
 
 // Small versions of `npm run stress`: the same cases, sized to run in seconds.
 describe('stress, small', () => {

@@ -4,7 +4,7 @@
  * (avg, stddev_pop, count distinct) over the raw rows, on varied random data, for each period.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/database.ts';
+import type { Database } from '../../endpoint/database.ts';
 import { backends } from '../helpers/backends.ts';
 
 type Cell = Record<string, unknown> & { suppressed: boolean };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/database.ts';
+import type { Database } from '../../endpoint/database.ts';
 import { backends } from '../helpers/backends.ts';
 import { checkIn, reflection, type CheckInRow } from '../helpers/rows.ts';
 

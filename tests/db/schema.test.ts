@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiRole, Database, Sql } from '../../server/database.ts';
-import { migrate, migrationsDir } from '../../server/migrate.ts';
+import type { ApiRole, Database, Sql } from '../../endpoint/database.ts';
+import { migrate, migrationsDir } from '../../endpoint/migrate.ts';
 import { backends } from '../helpers/backends.ts';
 import { checkIn, reflection } from '../helpers/rows.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPglite } from '../../server/database.ts';
-import { migrate } from '../../server/migrate.ts';
+import { openPglite } from '../../endpoint/database.ts';
+import { migrate } from '../../endpoint/migrate.ts';
 import { checkIn } from '../helpers/rows.ts';
 
 const countTriggers = async (db: Awaited<ReturnType<typeof openPglite>>) =>

@@ -2,9 +2,9 @@
  * The databases every db-tier test runs on: PGlite in-process, and each real PostgreSQL server
  * found on the machine. Each test file gets fresh, migrated databases.
  */
-import { openPglite, openPostgres, type Database } from '../../server/database.ts';
-import { migrate } from '../../server/migrate.ts';
-import { findPostgresBinaries, startPostgres, type PostgresServer } from './postgres-server.ts';
+import { openPglite, openPostgres, type Database } from '../../endpoint/database.ts';
+import { migrate } from '../../endpoint/migrate.ts';
+import { findPostgresBinaries, startPostgres, type PostgresServer } from '../../harness/postgres-server.ts';
 
 export interface Backend {
 	name: string;

@@ -4,14 +4,14 @@
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Browser } from 'playwright-core';
-import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../server/auth.ts';
-import { openPglite } from '../../server/database.ts';
-import { startEndpoint } from '../../server/endpoint.ts';
-import { migrate } from '../../server/migrate.ts';
-import { serveStaticSite } from '../../server/static-site.ts';
-import type { Database as Schema } from '../../src/lib/database.types.ts';
-import { launchChromium } from './browser.ts';
-import { builtSite, TEST_ENDPOINT_PORT } from './paths.ts';
+import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../endpoint/auth.ts';
+import { openPglite } from '../../endpoint/database.ts';
+import { startEndpoint } from '../../endpoint/endpoint.ts';
+import { migrate } from '../../endpoint/migrate.ts';
+import { serveStaticSite } from '../../scripts/static-site.ts';
+import type { Database as Schema } from '../../src/lib/data-api/database.ts';
+import { launchChromium } from '../../harness/browser.ts';
+import { builtSite, TEST_ENDPOINT_PORT } from '../../harness/paths.ts';
 
 export interface FeedbackStack {
 	siteUrl: string;

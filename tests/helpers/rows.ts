@@ -1,6 +1,6 @@
 /** Realistic check-in and reflection rows for tests and the seed command. */
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../src/lib/database.types.ts';
+import type { Database } from '../../src/lib/data-api/database.ts';
 
 type Tables = Database['public']['Tables'];
 export type CheckInRow = Tables['check_ins']['Insert'];

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStaticSite } from '../../server/static-site.ts';
-import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
-import { builtSite, builtSubpathSite, SUBPATH } from '../helpers/paths.ts';
+import { serveStaticSite } from '../../scripts/static-site.ts';
+import { axeViolations, describeViolations, launchChromium } from '../../harness/browser.ts';
+import { builtSite, builtSubpathSite, SUBPATH } from '../../harness/paths.ts';
 
 let browser: Browser;
 let context: BrowserContext;

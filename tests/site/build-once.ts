@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { astroBuild } from '../helpers/build.ts';
-import { builtSite, builtSubpathSite, SUBPATH, TEST_ENDPOINT_PORT } from '../helpers/paths.ts';
+import { builtSite, builtSubpathSite, SUBPATH, TEST_ENDPOINT_PORT } from '../../harness/paths.ts';
 
 /** Builds the real site twice, at the root and under a sub-path, once for every site test. */
 export default async function buildOnce() {

@@ -2,8 +2,8 @@ import { readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild } from '../helpers/build.ts';
-import { copyOfProject } from '../helpers/project-copy.ts';
-import { builtSite, builtSubpathSite, projectRoot, SUBPATH } from '../helpers/paths.ts';
+import { copyOfProject } from '../../harness/project-copy.ts';
+import { builtSite, builtSubpathSite, projectRoot, SUBPATH } from '../../harness/paths.ts';
 
 const slugs = async (folder: string) =>
 	(await readdir(`${projectRoot}content/${folder}`)).map((file) => file.replace(/\.(mdx|ya?ml)$/, ''));

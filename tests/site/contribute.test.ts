@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStaticSite } from '../../server/static-site.ts';
-import { checkSource } from '../../src/lib/content-check.ts';
+import { serveStaticSite } from '../../scripts/static-site.ts';
+import { checkSource } from '../../src/lib/playbook/content-check.ts';
 import { astroBuild } from '../helpers/build.ts';
-import { axeViolations, describeViolations, launchChromium } from '../helpers/browser.ts';
-import { builtSite, projectRoot } from '../helpers/paths.ts';
-import { copyOfProject } from '../helpers/project-copy.ts';
+import { axeViolations, describeViolations, launchChromium } from '../../harness/browser.ts';
+import { builtSite, projectRoot } from '../../harness/paths.ts';
+import { copyOfProject } from '../../harness/project-copy.ts';
 
 let browser: Browser;
 let site: Server;

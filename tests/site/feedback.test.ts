@@ -1,8 +1,8 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database as Schema } from '../../src/lib/database.types.ts';
-import { axeViolations, describeViolations } from '../helpers/browser.ts';
+import type { Database as Schema } from '../../src/lib/data-api/database.ts';
+import { axeViolations, describeViolations } from '../../harness/browser.ts';
 import { startFeedbackStack, type FeedbackStack } from '../helpers/feedback-stack.ts';
 import { checkIn } from '../helpers/rows.ts';
 

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authenticate, LOCAL_JWT_SECRET } from '../../server/auth.ts';
+import { authenticate, LOCAL_JWT_SECRET } from '../../endpoint/auth.ts';
 
 const secret = new TextEncoder().encode(LOCAL_JWT_SECRET);
 const sign = (claims: Record<string, unknown>, key: Uint8Array, exp: number) =>

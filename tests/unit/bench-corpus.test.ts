@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
-import { workflowCorpus } from '../../scripts/bench/workflow-corpus.ts';
-import { percentile, spread } from '../../scripts/bench/report.ts';
-import { checkSource } from '../../src/lib/content-check.ts';
-import { projectRoot } from '../helpers/paths.ts';
+import { workflowCorpus } from '../../harness/workflow-corpus.ts';
+import { percentile, spread } from '../../harness/statistics.ts';
+import { checkSource } from '../../src/lib/playbook/content-check.ts';
+import { projectRoot } from '../../harness/paths.ts';
 
 const corpus = await workflowCorpus(`${projectRoot}content/workflows`, 120);
 

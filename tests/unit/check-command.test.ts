@@ -3,8 +3,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/paths.ts';
-import { copyOfProject } from '../helpers/project-copy.ts';
+import { projectRoot } from '../../harness/paths.ts';
+import { copyOfProject } from '../../harness/project-copy.ts';
 
 const run = promisify(execFile);
 /** Runs a project script with the project's Node, returning exit code and output. */

@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkSource, formatLocated, type CollectionName } from '../../src/lib/content-check.ts';
-import { projectRoot } from '../helpers/paths.ts';
+import { checkSource, formatLocated, type CollectionName } from '../../src/lib/playbook/content-check.ts';
+import { projectRoot } from '../../harness/paths.ts';
 
 const FILE = 'content/workflows/refund-check.mdx';
 const valid = await readFile(`${projectRoot}tests/fixtures/content/valid-workflow.mdx`, 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrokenReferences, formatProblems, type PlaybookRefs } from '../../src/lib/cross-references.ts';
+import { findBrokenReferences, formatProblems, type PlaybookRefs } from '../../src/lib/playbook/cross-references.ts';
 
 const entry = <T>(folder: string, id: string, data: T) => ({ id, filePath: `content/${folder}/${id}.yaml`, data });
 const playbook = (): PlaybookRefs => ({

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { classify, configProblem, createFeedbackApi, createSender } from '../../src/lib/feedback-client.ts';
-import { checkInSchema, fieldErrors, reflectionSchema } from '../../src/lib/feedback-schema.ts';
-import { chooseTeam, readIdentity } from '../../src/lib/identity.ts';
+import { classify, configProblem, createFeedbackApi, createSender } from '../../src/lib/feedback/sender.ts';
+import { checkInSchema, fieldErrors, reflectionSchema } from '../../src/lib/feedback/schema.ts';
+import { chooseTeam, readIdentity } from '../../src/lib/feedback/identity.ts';
 
 const checkIn = (overrides: Record<string, unknown> = {}) => ({
 	id: randomUUID(), workflow: 'nda-first-pass-review', task: 'contract-review', team: 'legal', participant: randomUUID(),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/lib/csv.ts';
-import type { TeamIndicators } from '../../src/lib/database.types.ts';
-import { ago, indicatorView } from '../../src/lib/indicator-series.ts';
-import { addDays, recentWeeks, weekStart } from '../../src/lib/weeks.ts';
+import { toCsv } from '../../src/lib/indicators/csv.ts';
+import type { TeamIndicators } from '../../src/lib/data-api/database.ts';
+import { ago, indicatorView } from '../../src/lib/indicators/series.ts';
+import { addDays, recentWeeks, weekStart } from '../../src/lib/indicators/weeks.ts';
 
 const tasks = [
 	{ id: 'customer-replies', title: 'Replying to customers' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Outbox, type KeyValueStore, type OutboxItem, type SendResult } from '../../src/lib/outbox.ts';
+import { Outbox, type KeyValueStore, type OutboxItem, type SendResult } from '../../src/lib/feedback/outbox.ts';
 
 class MemoryStore implements KeyValueStore {
 	data = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editFileUrl } from '../../src/lib/repository.ts';
+import { editFileUrl } from '../../src/lib/playbook/repository.ts';
 
 describe('edit links', () => {
 	it('uses GitHub and GitLab URL forms', () => {
@@ -10,7 +10,7 @@ describe('edit links', () => {
 	});
 });
 
-import { newFileUrl } from '../../src/lib/repository.ts';
+import { newFileUrl } from '../../src/lib/playbook/repository.ts';
 
 describe('prefilled new-file links', () => {
 	const contents = '---\ntitle: A & B\n---\n\nNotes with ünïcode and "quotes".\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchable, pagefindFilters, readSearchState, resultSummary, typedTerm, withSearchState, wordsToPreload } from '../../src/lib/search-state.ts';
+import { isSearchable, pagefindFilters, readSearchState, resultSummary, typedTerm, withSearchState, wordsToPreload } from '../../src/lib/search/search-state.ts';
 
 describe('search state in the address bar', () => {
 	it('reads words and ticked filters, ignoring blanks, repeats and unknown parameters', () => {

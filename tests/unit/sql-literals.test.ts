@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineParams, sqlLiteral, valueLiteral } from '../../server/sql-literals.ts';
+import { inlineParams, sqlLiteral, valueLiteral } from '../../endpoint/sql-literals.ts';
 
 describe('values written into SQL as literals', () => {
 	it('doubles quotes and leaves backslashes, as standard_conforming_strings reads them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../../src/lib/content-check.ts';
-import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../../src/lib/workflow-file.ts';
+import { checkSource } from '../../src/lib/playbook/content-check.ts';
+import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../../src/lib/playbook/workflow-file.ts';
 
 const draft: WorkflowDraft = {
 	title: 'Écrire: a reply — in French!', summary: 'Reply to a French-speaking customer and check the register before sending.',

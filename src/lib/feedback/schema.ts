@@ -4,8 +4,8 @@
  * and the database checks again. zod/mini keeps this small in the page's JavaScript.
  */
 import * as z from 'zod/mini';
-import type { Database } from './database.types.ts';
-import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES, REFLECTION_MAX } from './feedback-options.ts';
+import type { Database } from '../data-api/database.ts';
+import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES, REFLECTION_MAX } from './model.ts';
 
 const values = <T extends readonly { value: string }[]>(options: T) =>
 	options.map((option) => option.value) as unknown as { [K in keyof T]: T[K]['value'] } & [T[number]['value'], ...T[number]['value'][]];

@@ -4,7 +4,7 @@
  * exits 1 if anything was. Sizes: STRESS_CLIENTS (50), STRESS_SECONDS (30), STRESS_REQUESTS (1000),
  * STRESS_TEAMS (40).
  */
-import { badInputCase, faultCase, loadCase, privacyCase } from './stress-cases.ts';
+import { badInputCase, faultCase, loadCase, privacyCase } from '../harness/stress-cases.ts';
 
 const clients = Number(process.env.STRESS_CLIENTS ?? 50);
 const seconds = Number(process.env.STRESS_SECONDS ?? 30);

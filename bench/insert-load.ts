@@ -3,12 +3,12 @@
  * seconds, in this process, so the endpoint under test does not share its event loop with them.
  * Prints one JSON line: acknowledged ids count, errors, sorted latencies summary.
  *
- *   node scripts/insert-load.ts <url> <clients> <seconds>
+ *   node bench/insert-load.ts <url> <clients> <seconds>
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@supabase/supabase-js';
-import { LOCAL_ANON_KEY } from '../server/auth.ts';
-import type { Database } from '../src/lib/database.types.ts';
+import { LOCAL_ANON_KEY } from '../endpoint/auth.ts';
+import type { Database } from '../src/lib/data-api/database.ts';
 
 const [url = 'http://127.0.0.1:54321', clientsArg = '50', secondsArg = '30'] = process.argv.slice(2);
 const clients = Number(clientsArg);

@@ -5,14 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { budgetSummary, projectRoot } from './bench/report.ts';
+import { budgetSummary, projectRoot } from './lib/report.ts';
 
 const steps: [string, string[]][] = [
 	['build the site for bench:weight', [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build']],
-	['bench:weight', [join(projectRoot, 'scripts/bench-weight.ts')]],
-	['bench:check', [join(projectRoot, 'scripts/bench-check.ts')]],
-	['bench:data', [join(projectRoot, 'scripts/bench-data.ts')]],
-	['bench:site', [join(projectRoot, 'scripts/bench-site.ts')]],
+	['bench:weight', [join(projectRoot, 'bench/weight.ts')]],
+	['bench:check', [join(projectRoot, 'bench/check.ts')]],
+	['bench:data', [join(projectRoot, 'bench/data.ts')]],
+	['bench:site', [join(projectRoot, 'bench/site.ts')]],
 ];
 for (const [name, args] of steps) {
 	process.stdout.write(`\n== ${name}\n`);

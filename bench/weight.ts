@@ -10,11 +10,11 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
-import { LOCAL_ANON_KEY } from '../server/auth.ts';
-import { startEndpointForSite } from '../server/main.ts';
-import { serveStaticSite } from '../server/static-site.ts';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { type Budget, kb, machine, now, projectRoot as root, showSpread, spread, verdict, writeSection } from './bench/report.ts';
+import { LOCAL_ANON_KEY } from '../endpoint/auth.ts';
+import { startEndpointForSite } from '../endpoint/main.ts';
+import { serveStaticSite } from '../scripts/static-site.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { type Budget, kb, machine, now, projectRoot as root, showSpread, spread, verdict, writeSection } from './lib/report.ts';
 
 const RUNS = 3;
 

@@ -15,14 +15,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
-import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../server/auth.ts';
-import { openPostgres } from '../server/database.ts';
-import { startFromEnv } from '../server/main.ts';
-import { migrate } from '../server/migrate.ts';
-import type { Database as Schema } from '../src/lib/database.types.ts';
-import { findPostgresBinaries, startPostgres } from '../tests/helpers/postgres-server.ts';
-import { explainSlowestStatement } from './bench/explain-slowest.ts';
-import { type Budget, machine, now, percentile, projectRoot as root, showSpread, spread, type Spread, verdict, writeSection } from './bench/report.ts';
+import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
+import { openPostgres } from '../endpoint/database.ts';
+import { startFromEnv } from '../endpoint/main.ts';
+import { migrate } from '../endpoint/migrate.ts';
+import type { Database as Schema } from '../src/lib/data-api/database.ts';
+import { findPostgresBinaries, startPostgres } from '../harness/postgres-server.ts';
+import { explainSlowestStatement } from './lib/explain-slowest.ts';
+import { type Budget, machine, now, percentile, projectRoot as root, showSpread, spread, type Spread, verdict, writeSection } from './lib/report.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -40,7 +40,7 @@ async function endpointThroughput(databaseUrl?: string) {
 		// The clients run in their own process, as real browsers would, so the endpoint's event loop
 		// and the load generator's do not compete for one core.
 		const output = await new Promise<string>((resolve, reject) => {
-			execFile(process.execPath, [join(root, 'scripts/insert-load.ts'), endpoint.url, String(CLIENTS), String(SECONDS)], { maxBuffer: 1 << 20 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+			execFile(process.execPath, [join(root, 'bench/insert-load.ts'), endpoint.url, String(CLIENTS), String(SECONDS)], { maxBuffer: 1 << 20 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
 		});
 		const { acknowledged, errors, p50, p99 } = JSON.parse(output) as { acknowledged: number; errors: number; p50: number; p99: number };
 		const service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
@@ -198,7 +198,7 @@ await writeSection(
 
 Measured ${now()} on ${machine()}. Every figure is min / median / max over ${RUNS} runs.
 
-**Embedded endpoint (PGlite, persisted to disk)**, a fresh endpoint per run, ${CLIENTS} concurrent supabase-js clients (in a separate process, \`scripts/insert-load.ts\`) inserting for ${SECONDS} s:
+**Embedded endpoint (PGlite, persisted to disk)**, a fresh endpoint per run, ${CLIENTS} concurrent supabase-js clients (in a separate process, \`bench/insert-load.ts\`) inserting for ${SECONDS} s:
 
 | figure | min / median / max | budget | |
 |---|---|---|---|

@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
-import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../server/auth.ts';
-import { openPglite, type Database } from '../server/database.ts';
-import { startEndpoint, type Endpoint } from '../server/endpoint.ts';
-import { migrate } from '../server/migrate.ts';
-import { createFeedbackApi, createSender } from '../src/lib/feedback-client.ts';
-import { checkInSchema, reflectionSchema } from '../src/lib/feedback-schema.ts';
-import { Outbox, type KeyValueStore } from '../src/lib/outbox.ts';
-import type { Database as Schema } from '../src/lib/database.types.ts';
+import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
+import { openPglite, type Database } from '../endpoint/database.ts';
+import { startEndpoint, type Endpoint } from '../endpoint/endpoint.ts';
+import { migrate } from '../endpoint/migrate.ts';
+import { createFeedbackApi, createSender } from '../src/lib/feedback/sender.ts';
+import { checkInSchema, reflectionSchema } from '../src/lib/feedback/schema.ts';
+import { Outbox, type KeyValueStore } from '../src/lib/feedback/outbox.ts';
+import type { Database as Schema } from '../src/lib/data-api/database.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- read-function JSON, checked field by field
 

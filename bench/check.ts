@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { machine, now, projectRoot as root, showSpread, spread, writeSection } from './bench/report.ts';
-import { workflowCorpus } from './bench/workflow-corpus.ts';
+import { machine, now, projectRoot as root, showSpread, spread, writeSection } from './lib/report.ts';
+import { workflowCorpus } from '../harness/workflow-corpus.ts';
 
 const N = Number(process.env.BENCH_WORKFLOWS ?? 1000);
 const RUNS = 5;

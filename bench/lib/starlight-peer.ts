@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { CorpusEntry } from './workflow-corpus.ts';
+import type { CorpusEntry } from '../../harness/workflow-corpus.ts';
 import { projectRoot } from './report.ts';
 
 export const STARLIGHT_RANGE = '^0.42.4';

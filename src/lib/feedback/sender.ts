@@ -4,7 +4,7 @@
  * outbox's sender, and the read functions. Works against hosted Supabase and the embedded endpoint.
  */
 import { PostgrestClient } from '@supabase/postgrest-js';
-import type { Database } from './database.types.ts';
+import type { Database } from '../data-api/database.ts';
 import type { OutboxItem, SendResult } from './outbox.ts';
 
 export interface FeedbackConfig {
