@@ -88,9 +88,9 @@ async function readFunctionsAtScale(binary: { major: number; bin: string }) {
 			       'team-' || (i % 50),
 			       ('00000000-0000-4000-8000-' || lpad(((i % 50) * 40 + (i / 50) % 40)::text, 12, '0'))::uuid,
 			       1 + (i % 5),
-			       (array['helped', 'no_difference', 'got_in_the_way'])[1 + i % 3],
-			       (array['none', 'none', 'before', 'after'])[1 + i % 4],
-			       case when i % 4 >= 2 then 'wrong_number' end,
+			       (array['helped', 'no_difference', 'got_in_the_way'])[1 + i % 3]::public.outcome,
+			       (array['none', 'none', 'before', 'after'])[1 + i % 4]::public.error_caught,
+			       case when i % 4 >= 2 then 'wrong_number'::public.error_kind end,
 			       i % 60,
 			       now() - make_interval(secs => (i::bigint * 7919 % (84 * 86400))::double precision)
 			from generate_series(1, ${ROWS}) as i;

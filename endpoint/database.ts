@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { inlineParams, sqlLiteral } from './sql-literals.ts';
+import { inlineParams, quoteIdent, sqlLiteral } from './sql-literals.ts';
 
 export type ApiRole = 'anon' | 'authenticated' | 'service_role';
 export const API_ROLES: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
@@ -20,7 +20,8 @@ export interface Sql {
 	query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<T>>;
 }
 
-export interface Database {
+/** A database the endpoint serves: PGlite or a PostgreSQL server, used the same way. */
+export interface SqlBackend {
 	readonly description: string;
 	/**
 	 * Runs `work` in one transaction as an API role, with the JWT claims where SQL can read them, and
@@ -29,6 +30,8 @@ export interface Database {
 	asRole<T>(role: ApiRole, claims: object, work: (sql: Sql) => Promise<T>): Promise<T>;
 	/** The owner's connection: migrations, the schema cache, tests. */
 	admin: Sql & { exec(text: string): Promise<void> };
+	/** Calls `handler` with the payload of each NOTIFY on `channel`; resolves to a function that stops it. */
+	listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -57,7 +60,7 @@ function oneAtATime() {
 type PgliteResult = Awaited<ReturnType<PGlite['query']>>;
 const resultOf = <T>(result: PgliteResult): QueryResult<T> => ({ rows: result.rows as T[], rowCount: result.affectedRows ?? result.rows.length });
 
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string): Promise<SqlBackend> {
 	if (dataDir) await mkdir(dataDir, { recursive: true });
 	const db = await PGlite.create(dataDir ? { dataDir } : {});
 	const exclusive = oneAtATime();
@@ -67,8 +70,8 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 		 * PGlite runs every statement on one core, one after another, and each call into it costs about
 		 * as much as a small insert. So a request's first statement goes in one call with BEGIN and its
 		 * role, its values written in as literals (the simple protocol has no parameters), and COMMIT
-		 * follows: two calls where a transaction with a parameterised statement takes five. In a loop of
-		 * single inserts, about 2,200 became about 2,900 transactions/s.
+		 * follows: two calls where a transaction with a parameterised statement takes five (the effect is
+		 * in BENCHMARKS.md).
 		 */
 		asRole: (role, claims, work) =>
 			exclusive(async () => {
@@ -104,13 +107,17 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 			query: (text, params) => exclusive(async () => resultOf(await db.query(text, params))),
 			exec: (text) => exclusive(async () => void (await db.exec(text))),
 		},
+		listen: async (channel, handler) => {
+			const stop = await exclusive(() => db.listen(channel, handler));
+			return () => exclusive(() => stop());
+		},
 		close: () => exclusive(() => db.close()),
 	};
 }
 
 const SWALLOWED = 'The request failed and nothing of it was stored: an SQL error inside it was caught and ignored';
 
-export async function openPostgres(connectionString: string): Promise<Database> {
+export async function openPostgres(connectionString: string): Promise<SqlBackend> {
 	const pool = new pg.Pool({ connectionString, max: Number(process.env.PRAXIS_DB_POOL ?? 10) });
 	// An idle client that loses its server must not crash the endpoint; the next query reconnects.
 	pool.on('error', () => {});
@@ -144,6 +151,17 @@ export async function openPostgres(connectionString: string): Promise<Database> 
 			async exec(text) {
 				await pool.query(text);
 			},
+		},
+		async listen(channel, handler) {
+			// LISTEN holds a session: one client of its own, out of the pool, for as long as it listens.
+			const client = new pg.Client({ connectionString });
+			client.on('error', () => {});
+			client.on('notification', (message) => {
+				if (message.channel === channel && message.payload !== undefined) handler(message.payload);
+			});
+			await client.connect();
+			await client.query(`listen ${quoteIdent(channel)}`);
+			return () => client.end();
 		},
 		close: () => pool.end(),
 	};

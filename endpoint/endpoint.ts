@@ -1,18 +1,19 @@
 /**
  * The embedded Supabase-compatible endpoint: HTTP on loopback in front of the database, serving
- * /rest/v1 as PostgREST does for what Praxis uses. A development and single-team convenience, not
+ * /rest/v1 as PostgREST does for what Praxis uses, and relaying the database's Realtime broadcasts. A development and single-team convenience, not
  * a production server: production is hosted Supabase with the same migrations.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { authenticate, LOCAL_JWT_SECRET } from './auth.ts';
-import type { Database } from './database.ts';
+import type { SqlBackend } from './database.ts';
 import { ApiError, toApiError } from './errors.ts';
 import { handleRest, parsePrefer } from './postgrest.ts';
-import { attachRealtime } from './realtime.ts';
+import { installPlatform } from './platform.ts';
+import { attachRealtime, BROADCAST_CHANNEL, parseBroadcast } from './realtime.ts';
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
 export interface EndpointOptions {
-	db: Database;
+	db: SqlBackend;
 	host?: string;
 	port?: number;
 	jwtSecret?: string;
@@ -70,6 +71,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 	const secret = new TextEncoder().encode(options.jwtSecret ?? LOCAL_JWT_SECRET);
 	const limit = options.maxBodyBytes ?? 1024 * 1024;
 	const allowed = new Set(options.allowedOrigins ?? []);
+	await installPlatform(db);
 	const cache: SchemaCache = await loadSchemaCache(db.admin);
 
 	const corsFor = (origin: string | undefined): Record<string, string> =>
@@ -124,7 +126,6 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				throw toApiError(error, caller.role);
 			}
 			send(res, response.status, { ...cors, ...response.headers }, response.body);
-			if (request.method === 'POST' && request.path === 'check_ins' && response.status < 300) announce(body);
 		} catch (error) {
 			if (error instanceof BodyTooLarge) {
 				sendError(res, cors, new ApiError(413, 'PGRST413', `Request body larger than ${limit} bytes`));
@@ -134,13 +135,11 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 		}
 	});
 	const realtime = attachRealtime(server, secret);
-	/** After new check-ins, a data-free ping to each team's indicators channel (as on hosted Supabase). */
-	const announce = (body: unknown) => {
-		const rows = (Array.isArray(body) ? body : [body]) as { team?: unknown }[];
-		for (const team of new Set(rows.map((row) => row?.team).filter((t): t is string => typeof t === 'string'))) {
-			realtime.broadcast(`indicators:${team}`, 'check_in');
-		}
-	};
+	// What the database sends with realtime.send (platform.sql) reaches the subscribers of its topic.
+	const stopRelay = await db.listen(BROADCAST_CHANNEL, (text) => {
+		const message = parseBroadcast(text);
+		if (message && !message.private) realtime.broadcast(message.topic, message.event, message.payload);
+	});
 	// A client that drops its connection mid-request must not take the endpoint down.
 	server.on('clientError', (_error, socket) => socket.destroy());
 
@@ -155,6 +154,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 		server,
 		url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
 		async close() {
+			await stopRelay();
 			await realtime.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,13 +9,13 @@
  *   PRAXIS_ALLOWED_ORIGINS  comma-separated extra CORS origins (loopback origins are always allowed)
  */
 import { fileURLToPath } from 'node:url';
-import { openPglite, openPostgres, type Database } from './database.ts';
+import { openPglite, openPostgres, type SqlBackend } from './database.ts';
 import { startEndpoint, type Endpoint } from './endpoint.ts';
 import { migrate } from './migrate.ts';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 
-export async function openDatabase(env = process.env): Promise<Database> {
+export async function openDatabase(env = process.env): Promise<SqlBackend> {
 	return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PRAXIS_DATA_DIR ?? `${projectRoot}.data/pglite`);
 }
 

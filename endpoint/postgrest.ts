@@ -5,7 +5,7 @@
  */
 import type { ApiRole, Sql } from './database.ts';
 import { ApiError } from './errors.ts';
-import { valueText } from './sql-literals.ts';
+import { quoteIdent, valueText } from './sql-literals.ts';
 import type { ApiFunction, SchemaCache, Table } from './schema-cache.ts';
 
 export interface RestRequest {
@@ -26,7 +26,6 @@ export interface RestResponse {
 	body: string;
 }
 
-export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export function parsePrefer(header: string | undefined): Map<string, string> {
 	const prefer = new Map<string, string>();

@@ -2,8 +2,8 @@
  * The subset of Supabase Realtime the site uses: Broadcast on public channels, over the Phoenix
  * channel protocol that @supabase/realtime-js speaks (`/realtime/v1/websocket`). Clients join a
  * channel, the endpoint broadcasts to it, heartbeats are answered. No Postgres Changes, no Presence,
- * no client-sent broadcasts: the endpoint alone decides what is announced (a data-free ping per
- * check-in on `indicators:<team>`, as the migration's trigger does on hosted Supabase).
+ * no client-sent broadcasts: what is announced is what the database sends with `realtime.send`, as on
+ * Supabase (the endpoint's stand-in for it, in platform.sql, notifies BROADCAST_CHANNEL).
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -11,6 +11,28 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from './auth.ts';
 
 type Message = [joinRef: string | null, ref: string | null, topic: string, event: string, payload: unknown];
+
+/** The NOTIFY channel platform.sql's realtime.send speaks on. */
+export const BROADCAST_CHANNEL = 'realtime_broadcast';
+
+export interface BroadcastMessage {
+	topic: string;
+	event: string;
+	payload: Record<string, unknown>;
+	private: boolean;
+}
+
+/** A NOTIFY payload from realtime.send, or undefined if it is not one. */
+export function parseBroadcast(text: string): BroadcastMessage | undefined {
+	try {
+		const value = JSON.parse(text) as Partial<BroadcastMessage>;
+		if (typeof value.topic !== 'string' || typeof value.event !== 'string') return undefined;
+		const payload = value.payload && typeof value.payload === 'object' && !Array.isArray(value.payload) ? value.payload : {};
+		return { topic: value.topic, event: value.event, payload, private: value.private !== false };
+	} catch {
+		return undefined;
+	}
+}
 
 export interface Realtime {
 	/** Sends a broadcast `event` to everyone joined to `topic` (without the `realtime:` prefix). */

@@ -49,3 +49,6 @@ export function inlineParams(text: string, params: readonly unknown[] = []): str
 		return valueLiteral(params[n - 1]);
 	});
 }
+
+/** An identifier as SQL text, quoted so any name is read as a name. */
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

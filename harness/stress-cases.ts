@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
-import { openPglite, type Database } from '../endpoint/database.ts';
+import { openPglite, type SqlBackend } from '../endpoint/database.ts';
 import { startEndpoint, type Endpoint } from '../endpoint/endpoint.ts';
 import { migrate } from '../endpoint/migrate.ts';
-import { createFeedbackApi, createSender } from '../src/lib/feedback/sender.ts';
+import { createFeedbackApi } from '../src/lib/data-api/client.ts';
+import { createSender } from '../src/lib/feedback/sender.ts';
 import { checkInSchema, reflectionSchema } from '../src/lib/feedback/schema.ts';
 import { Outbox, type KeyValueStore } from '../src/lib/feedback/outbox.ts';
 import type { Database as Schema } from '../src/lib/data-api/database.ts';
@@ -29,7 +30,7 @@ const row = (overrides: Record<string, unknown> = {}) => ({
 	confidence: 3, outcome: 'helped', ...overrides,
 });
 
-async function withEndpoint<T>(dataDir: string | undefined, run: (endpoint: Endpoint, db: Database) => Promise<T>, port = 0): Promise<T> {
+async function withEndpoint<T>(dataDir: string | undefined, run: (endpoint: Endpoint, db: SqlBackend) => Promise<T>, port = 0): Promise<T> {
 	const db = await openPglite(dataDir);
 	await migrate(db);
 	const endpoint = await startEndpoint({ db, port });
@@ -88,7 +89,7 @@ export async function faultCase({ clients, seconds, port }: { clients: number; s
 			const deadline = performance.now() + seconds * 1000;
 			while (performance.now() < deadline) {
 				for (const outbox of outboxes) {
-					const item = row();
+					const item = checkInSchema.parse({ error_caught: 'none', error_kind: null, minutes_saved: null, ...row() });
 					made.push(item.id);
 					outbox.add('check_in', item);
 				}

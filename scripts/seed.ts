@@ -13,7 +13,11 @@ import { createClient } from '@supabase/supabase-js';
 import yaml from 'js-yaml';
 import { LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
 import { startEndpointForSite } from '../endpoint/main.ts';
-import type { Database } from '../src/lib/data-api/database.ts';
+import { Constants, type Database } from '../src/lib/data-api/database.ts';
+
+const { outcome: OUTCOMES, error_kind: ERROR_KINDS } = Constants.public.Enums;
+// Leaked data is the one kind a demo team should not appear to have: the seed leaves it out.
+const SEEDED_ERROR_KINDS = ERROR_KINDS.filter((kind) => kind !== 'leaked_data');
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const WEEKS = 12;
@@ -112,9 +116,9 @@ function history(workflows: WorkflowInfo[], now: number) {
 					const created = new Date(Math.min(now - 60_000, now - daysBack * DAY)).toISOString();
 					checkIns.push({
 						id: uuid(), workflow: workflow.id, task: workflow.task, team, participant, confidence,
-						outcome: confidence >= 3 ? (random() < 0.85 ? 'helped' : 'no_difference') : pick(['helped', 'no_difference', 'got_in_the_way'] as const),
+						outcome: confidence >= 3 ? (random() < 0.85 ? 'helped' : 'no_difference') : pick(OUTCOMES),
 						error_caught: caught,
-						error_kind: caught === 'none' ? null : pick(['made_up_fact', 'wrong_number', 'outdated', 'tone', 'other'] as const),
+						error_kind: caught === 'none' ? null : pick(SEEDED_ERROR_KINDS),
 						minutes_saved: random() < 0.6 ? Math.round(5 + random() * 40) : null,
 						created_at: created,
 					});

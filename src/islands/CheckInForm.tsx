@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CONFIDENCE_LABELS } from '../lib/feedback/confidence-labels.ts';
+import { CONFIDENCE } from '../lib/feedback/model.ts';
 import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback/model.ts';
 import type { Identity } from '../lib/feedback/identity.ts';
 import type { Outbox } from '../lib/feedback/outbox.ts';
@@ -55,7 +55,7 @@ export function CheckInForm({ workflow, task, identity, outbox }: Props) {
 			<h3 id={`${id}-title`}>Check in</h3>
 			<fieldset className="choices">
 				<legend>How confident do you feel doing this task with AI now?</legend>
-				{CONFIDENCE_LABELS.map((label, index) => (
+				{CONFIDENCE.labels.map((label, index) => (
 					<label key={label} className="choice">
 						<input type="radio" name={`${id}-confidence`} value={index + 1} checked={confidence === index + 1} onChange={() => setConfidence(index + 1)} />
 						{index + 1} <span className="muted">{label}</span>

@@ -3,7 +3,7 @@ import { CheckInForm } from './CheckInForm.tsx';
 import { feedbackRuntime, useIdentity, useOutboxState } from './feedback-runtime.ts';
 import { ReflectionForm } from './ReflectionForm.tsx';
 import { WorkflowSummary } from './WorkflowSummary.tsx';
-import { configProblem } from '../lib/feedback/sender.ts';
+import { configProblem } from '../lib/data-api/client.ts';
 
 interface Props {
 	workflow: string;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ReflectionText } from './ReflectionText.tsx';
-import { configProblem, createFeedbackApi } from '../lib/feedback/sender.ts';
+import { configProblem, createFeedbackApi } from '../lib/data-api/client.ts';
 import type { SharedReflection, TeamIndicators } from '../lib/data-api/database.ts';
 import type { Named } from '../lib/indicators/series.ts';
 import { addDays, recentWeeks } from '../lib/indicators/weeks.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { CONFIDENCE_LABELS } from '../lib/feedback/confidence-labels.ts';
+import { CONFIDENCE } from '../lib/feedback/model.ts';
 import { ReflectionText } from './ReflectionText.tsx';
-import type { FeedbackApi } from '../lib/feedback/sender.ts';
+import type { FeedbackApi } from '../lib/data-api/client.ts';
 import type { SharedReflection, WorkflowSummary as Summary } from '../lib/data-api/database.ts';
 
 interface Props {
@@ -66,7 +66,7 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 						<tbody>
 							{summary.confidence.map((cell) => (
 								<tr key={cell.level}>
-									<th scope="row">{cell.level} ({CONFIDENCE_LABELS[cell.level - 1]})</th>
+									<th scope="row">{cell.level} ({CONFIDENCE.labels[cell.level - 1]})</th>
 									<td>{cell.suppressed ? <span title="Fewer than the minimum number of people">hidden</span> : cell.checkIns}</td>
 								</tr>
 							))}

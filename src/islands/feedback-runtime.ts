@@ -3,7 +3,8 @@
  * on first use in the browser.
  */
 import { useEffect, useState } from 'react';
-import { createFeedbackApi, createSender, type FeedbackApi, type FeedbackConfig } from '../lib/feedback/sender.ts';
+import { createFeedbackApi, type FeedbackApi, type FeedbackConfig } from '../lib/data-api/client.ts';
+import { createSender } from '../lib/feedback/sender.ts';
 import { chooseTeam, readIdentity, TEAM_EVENT, type Identity } from '../lib/feedback/identity.ts';
 import { Outbox, type OutboxState } from '../lib/feedback/outbox.ts';
 

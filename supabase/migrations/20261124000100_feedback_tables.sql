@@ -4,21 +4,8 @@
 -- PostgreSQL 15/17 and PGlite. Every rule a user could break is enforced here, so every mode
 -- rejects the same input. The browser only ever holds the anon key: anon may insert, nothing else.
 
--- Supabase's API roles. They exist on Supabase; create them where they do not (plain Postgres, PGlite).
-do $$
-begin
-  if not exists (select 1 from pg_roles where rolname = 'anon') then
-    create role anon nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    create role service_role nologin noinherit bypassrls;
-  end if;
-end
-$$;
-
+-- The API roles (anon, authenticated, service_role) are Supabase's; the embedded endpoint creates
+-- them where they are missing (endpoint/platform.sql).
 grant usage on schema public to anon, authenticated, service_role;
 
 -- Settings and helpers that the API must not expose live outside `public`.
@@ -34,7 +21,16 @@ immutable
 set search_path = ''
 as $$ select 3 $$;
 
+-- The choices a check-in and a reflection offer. Enum types, so `supabase gen types` carries their
+-- values into src/lib/data-api/database.generated.ts, where the site's labels are checked against them.
+create type public.outcome as enum ('helped', 'no_difference', 'got_in_the_way');
+create type public.error_caught as enum ('none', 'before', 'after');
+create type public.error_kind as enum ('made_up_fact', 'wrong_number', 'outdated', 'tone', 'leaked_data', 'other');
+create type public.visibility as enum ('team', 'private');
+
 -- Slugs (workflow, task, team) follow the content schema's rule: lowercase words joined by single hyphens.
+-- The limits below (slug length, confidence, minutes, text length) are those of
+-- src/lib/feedback/model.ts; tests/db/model-constraints.test.ts compares the two.
 
 -- "I used this workflow." One row per use. The id is made by the client so a retried send can
 -- never store the same check-in twice.
@@ -46,14 +42,9 @@ create table public.check_ins (
   -- A random id made in the browser; never a name or an email.
   participant uuid not null,
   confidence smallint not null constraint check_ins_confidence_range check (confidence between 1 and 5),
-  outcome text not null
-    constraint check_ins_outcome check (outcome in ('helped', 'no_difference', 'got_in_the_way')),
-  error_caught text not null default 'none'
-    constraint check_ins_error_caught check (error_caught in ('none', 'before', 'after')),
-  error_kind text
-    constraint check_ins_error_kind check (
-      error_kind in ('made_up_fact', 'wrong_number', 'outdated', 'tone', 'leaked_data', 'other')
-    ),
+  outcome public.outcome not null,
+  error_caught public.error_caught not null default 'none',
+  error_kind public.error_kind,
   minutes_saved smallint
     constraint check_ins_minutes_saved_range check (minutes_saved between 0 and 480),
   created_at timestamptz not null default now(),
@@ -72,8 +63,7 @@ create table public.reflections (
   worked text constraint reflections_worked_length check (char_length(worked) <= 1000),
   did_not_work text constraint reflections_did_not_work_length check (char_length(did_not_work) <= 1000),
   try_next text constraint reflections_try_next_length check (char_length(try_next) <= 1000),
-  visibility text not null default 'team'
-    constraint reflections_visibility check (visibility in ('team', 'private')),
+  visibility public.visibility not null default 'team',
   created_at timestamptz not null default now(),
   constraint reflections_not_empty check (
     coalesce(btrim(worked), '') <> '' or coalesce(btrim(did_not_work), '') <> '' or coalesce(btrim(try_next), '') <> ''
@@ -83,8 +73,8 @@ create table public.reflections (
 comment on table public.reflections is 'A reflection on one use of a workflow. Read only through team_reflections(), and only when visibility = team.';
 
 -- Indexes for the read functions: every query filters by team and period, or by workflow. They
--- carry the columns the functions read: a team's rows are spread over the whole table, and at a
--- million check-ins visiting one heap page per row dominated team_indicators (155 ms → 54 ms p95).
+-- carry the columns the functions read, because a team's rows are spread over the whole table and a
+-- heap visit per row dominated team_indicators at a million check-ins (see BENCHMARKS.md).
 create index check_ins_team_created_at on public.check_ins (team, created_at)
   include (task, workflow, participant, confidence, outcome, error_caught, error_kind);
 create index check_ins_workflow_created_at on public.check_ins (workflow, created_at)

@@ -95,7 +95,9 @@ as $$
   )
 $$;
 
--- The same question for a workflow, in each period team_indicators offers.
+-- The same question for a workflow, in each period team_indicators offers. One pass over the team's
+-- rows, grouped per workflow, person and week; each period's list is team_indicators' workflow list,
+-- in the same order, so both functions suppress the same workflows.
 create or replace function praxis_private.workflow_hidden_for_team(p_team text, p_workflow text)
 returns boolean
 language sql
@@ -104,6 +106,12 @@ security definer
 set search_path = ''
 set timezone = 'UTC'
 as $$
+  with recent as materialized (
+    select workflow, min(task) as task, participant, date_trunc('week', created_at) as week, count(*) as n
+    from public.check_ins
+    where team = p_team and created_at >= date_trunc('week', now()) - interval '11 weeks'
+    group by workflow, participant, week
+  )
   select exists (
     select 1
     from unnest(array[4, 8, 12]) as w(weeks)
@@ -111,20 +119,19 @@ as $$
     where coalesce((
         select (cell ->> 'suppressed')::boolean
         from jsonb_array_elements(praxis_private.protect_cells((
-          -- The same cells, in the same order, as team_indicators' workflow list.
           select coalesce(jsonb_agg(jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p) order by n desc, workflow), '[]')
           from (
-            select workflow, min(task) as task, count(*)::integer as n, count(distinct participant)::integer as p
-            from public.check_ins
-            where team = p_team and created_at >= s.since
+            select workflow, min(task) as task, sum(n)::integer as n, count(distinct participant)::integer as p
+            from recent
+            where week >= s.since
             group by workflow
           ) per_workflow), array['workflow', 'task'])) as cell
         where cell ->> 'workflow' = p_workflow
       ), false)
       or (
         select count(distinct participant) between 1 and praxis_private.min_group_size() - 1
-        from public.check_ins
-        where team = p_team and created_at >= s.since and workflow <> p_workflow
+        from recent
+        where week >= s.since and workflow <> p_workflow
       )
   )
 $$;
@@ -188,7 +195,10 @@ end
 $$;
 
 -- A team's indicators over the last p_weeks weeks (Monday-based, the current week included),
--- optionally for one task type: what the team lead's indicators page shows.
+-- optionally for one task type: what the team lead's indicators page shows. The team's rows are read
+-- once into one row per task, workflow, person, week and error kind, with counts and sums, and every
+-- list is answered from those; means and spreads come from exact numeric sums, so the figures are
+-- those of avg() and stddev_pop() over the rows.
 create or replace function public.team_indicators(p_team text, p_weeks integer default 12, p_task text default null)
 returns json
 language plpgsql
@@ -213,9 +223,14 @@ begin
   if weeks not in (4, 8, 12) then
     raise exception 'p_weeks must be 4, 8 or 12, not %', p_weeks using errcode = '22023';
   end if;
-  select count(distinct participant), count(*) into people, total
-  from public.check_ins
-  where team = p_team and created_at >= since and (p_task is null or task = p_task);
+  -- Counting people by grouping first: a hash of a few dozen people, not a sort of every row.
+  select count(*), coalesce(sum(n), 0) into people, total
+  from (
+    select participant, count(*)::integer as n
+    from public.check_ins
+    where team = p_team and created_at >= since and (p_task is null or task = p_task)
+    group by participant
+  ) per_person;
 
   result := jsonb_build_object(
     'team', p_team, 'task', p_task, 'weeks', weeks, 'k', k,
@@ -241,47 +256,70 @@ begin
 
   return result || (
     -- One index range scan; the eight weeks before now are read even for a shorter period,
-    -- because the confidence change compares the last four weeks with the four before.
+    -- because the confidence change compares the last four weeks with the four before. Every
+    -- boundary is a Monday, so comparing weeks is comparing check-in times.
     with win as materialized (
-      select c.task, c.workflow, c.participant, c.confidence, c.outcome, c.error_caught, c.error_kind,
-             c.created_at, c.created_at >= since as in_period
+      select c.task, c.workflow, c.participant, date_trunc('week', c.created_at) as week,
+             case when c.error_caught <> 'none' then coalesce(c.error_kind::text, 'unspecified') end as kind,
+             count(*)::numeric as n,
+             sum(c.confidence)::numeric as conf,
+             sum(c.confidence * c.confidence)::numeric as conf_sq,
+             count(*) filter (where c.outcome = 'helped')::numeric as helped,
+             count(*) filter (where c.error_caught = 'before')::numeric as caught_before,
+             count(*) filter (where c.error_caught = 'after')::numeric as caught_after
       from public.check_ins c
       where c.team = p_team
         and c.created_at >= least(since, earlier_from)
         and (p_task is null or c.task = p_task)
+      group by 1, 2, 3, 4, 5
     ),
-    period as (select * from win where in_period)
+    period as (select * from win where week >= since)
     select jsonb_build_object(
       'suppressed', false,
       'totals', (
         select jsonb_build_object(
           'suppressed', false, 'checkIns', total, 'participants', people,
-          'meanConfidence', round(avg(confidence), 2),
-          'helpedRate', round(avg((outcome = 'helped')::integer), 3),
-          'catchRate', round(avg((error_caught <> 'none')::integer), 3))
+          'meanConfidence', round(sum(conf) / sum(n), 2),
+          'helpedRate', round(sum(helped) / sum(n), 3),
+          'catchRate', round((sum(caught_before) + sum(caught_after)) / sum(n), 3))
         from period),
       'tasks', praxis_private.protect_cells((
         select coalesce(jsonb_agg(cell order by (cell ->> 'checkIns')::integer desc, cell ->> 'task'), '[]')
         from (
           select jsonb_build_object(
             'task', task,
-            'checkIns', count(*) filter (where in_period),
-            'participants', count(distinct participant) filter (where in_period),
-            'meanConfidence', round(avg(confidence) filter (where in_period), 2),
-            'confidenceSd', round(coalesce(stddev_pop(confidence) filter (where in_period), 0), 2),
-            'helpedRate', round(avg((outcome = 'helped')::integer) filter (where in_period), 3),
-            'catchRate', round(avg((error_caught <> 'none')::integer) filter (where in_period), 3),
-            'caughtBefore', count(*) filter (where in_period and error_caught = 'before'),
-            'caughtAfter', count(*) filter (where in_period and error_caught = 'after'),
+            'checkIns', p.n::integer,
+            'participants', p.people,
+            'meanConfidence', round(p.conf / p.n, 2),
+            -- stddev_pop from the sums, as PostgreSQL computes it: sqrt((n·Σx² − (Σx)²) / n²).
+            'confidenceSd', round(sqrt(greatest(p.n * p.conf_sq - p.conf * p.conf, 0) / (p.n * p.n)), 2),
+            'helpedRate', round(p.helped / p.n, 3),
+            'catchRate', round((p.caught_before + p.caught_after) / p.n, 3),
+            'caughtBefore', p.caught_before::integer,
+            'caughtAfter', p.caught_after::integer,
             -- Confidence over the last four weeks against the four before, each only with k people.
-            'recentConfidence', case when count(distinct participant) filter (where created_at >= recent_from) >= k
-              then round(avg(confidence) filter (where created_at >= recent_from), 2) end,
-            'earlierConfidence', case when count(distinct participant) filter (where created_at >= earlier_from and created_at < recent_from) >= k
-              then round(avg(confidence) filter (where created_at >= earlier_from and created_at < recent_from), 2) end
+            'recentConfidence', case when p.recent_people >= k then round(p.recent_conf / p.recent_n, 2) end,
+            'earlierConfidence', case when p.earlier_people >= k then round(p.earlier_conf / p.earlier_n, 2) end
           ) as cell
-          from win
-          group by task
-          having count(*) filter (where in_period) > 0
+          from (
+            select task,
+                   sum(n) filter (where week >= since) as n,
+                   count(distinct participant) filter (where week >= since) as people,
+                   sum(conf) filter (where week >= since) as conf,
+                   sum(conf_sq) filter (where week >= since) as conf_sq,
+                   sum(helped) filter (where week >= since) as helped,
+                   sum(caught_before) filter (where week >= since) as caught_before,
+                   sum(caught_after) filter (where week >= since) as caught_after,
+                   count(distinct participant) filter (where week >= recent_from) as recent_people,
+                   sum(conf) filter (where week >= recent_from) as recent_conf,
+                   sum(n) filter (where week >= recent_from) as recent_n,
+                   count(distinct participant) filter (where week >= earlier_from and week < recent_from) as earlier_people,
+                   sum(conf) filter (where week >= earlier_from and week < recent_from) as earlier_conf,
+                   sum(n) filter (where week >= earlier_from and week < recent_from) as earlier_n
+            from win
+            group by task
+          ) p
+          where p.n > 0
         ) per_task), array['task']),
       'weekly', praxis_private.protect_cells((
         select jsonb_agg(jsonb_build_object(
@@ -293,7 +331,7 @@ begin
         ) order by w.week)
         from generate_series(since, this_week, interval '1 week') as w(week)
         left join (
-          select date_trunc('week', created_at) as week, count(*)::integer as n, count(distinct participant)::integer as p
+          select week, sum(n)::integer as n, count(distinct participant)::integer as p
           from period group by 1
         ) per_week on per_week.week = w.week
         left join (
@@ -308,14 +346,14 @@ begin
         select coalesce(jsonb_agg(jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p)
                                   order by n desc, workflow), '[]')
         from (
-          select workflow, min(task) as task, count(*)::integer as n, count(distinct participant)::integer as p
+          select workflow, min(task) as task, sum(n)::integer as n, count(distinct participant)::integer as p
           from period group by workflow
         ) per_workflow), array['workflow', 'task']) end,
       'errorKinds', case when p_task is not null then '[]'::jsonb else praxis_private.protect_cells((
         select coalesce(jsonb_agg(jsonb_build_object('kind', kind, 'checkIns', n, 'participants', p) order by n desc, kind), '[]')
         from (
-          select coalesce(error_kind, 'unspecified') as kind, count(*)::integer as n, count(distinct participant)::integer as p
-          from period where error_caught <> 'none'
+          select kind, sum(n)::integer as n, count(distinct participant)::integer as p
+          from period where kind is not null
           group by 1
         ) per_kind), array['kind']) end
     )

@@ -1,38 +1,39 @@
--- Live updates for the indicators page on hosted Supabase.
+-- Live updates for the indicators page.
 --
--- Anon cannot read raw rows, so Realtime's Postgres Changes (which checks RLS per subscriber) would
--- deliver nothing. Instead, each new check-in sends a Broadcast message on the public channel
--- `indicators:<team>` that carries no data at all: it only tells open indicators pages to fetch the
--- aggregates again through the read functions, where k-anonymity applies.
+-- The API roles cannot read raw rows, so Realtime's Postgres Changes (which checks RLS per subscriber)
+-- would deliver nothing. Instead, each statement that stores check-ins sends one Broadcast message per
+-- team on the public channel `indicators:<team>`. It carries no data at all: it only tells open
+-- indicators pages to fetch the aggregates again through the read functions, where k-anonymity applies.
 --
--- `realtime.send` exists only on Supabase (hosted, or `supabase start`). Elsewhere (plain Postgres,
--- PGlite, the embedded endpoint) the trigger is not created and the site polls instead.
+-- `realtime.send` is Supabase's (hosted, or `supabase start`); the embedded endpoint provides one with
+-- the same signature that hands the message to it through pg_notify. Where none exists (plain
+-- PostgreSQL, PGlite on their own) the trigger stores the check-in and announces nothing: pages poll.
 
-create or replace function praxis_private.announce_check_in()
+create or replace function praxis_private.announce_check_ins()
 returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
+declare
+  team text;
 begin
-  perform realtime.send('{}'::jsonb, 'check_in', 'indicators:' || new.team, false);
+  if to_regprocedure('realtime.send(jsonb, text, text, boolean)') is null then
+    return null;
+  end if;
+  for team in select distinct n.team from new_rows n loop
+    perform realtime.send('{}'::jsonb, 'check_in', 'indicators:' || team, false);
+  end loop;
   return null;
 exception when others then
-  -- A failed announcement must never lose the check-in; pages still poll.
+  -- A failed announcement must never lose the check-ins; pages still poll.
   return null;
 end
 $$;
 
-do $$
-begin
-  if exists (
-    select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-    where n.nspname = 'realtime' and p.proname = 'send'
-  ) then
-    drop trigger if exists check_ins_announce on public.check_ins;
-    create trigger check_ins_announce
-      after insert on public.check_ins
-      for each row execute function praxis_private.announce_check_in();
-  end if;
-end
-$$;
+revoke all on function praxis_private.announce_check_ins() from public;
+
+create trigger check_ins_announce
+  after insert on public.check_ins
+  referencing new table as new_rows
+  for each statement execute function praxis_private.announce_check_ins();

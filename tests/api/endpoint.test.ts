@@ -5,7 +5,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../../endpoint/auth.ts';
-import { openPglite, openPostgres, type Database } from '../../endpoint/database.ts';
+import { openPglite, openPostgres, type SqlBackend } from '../../endpoint/database.ts';
 import { startEndpoint, type Endpoint } from '../../endpoint/endpoint.ts';
 import { startFromEnv } from '../../endpoint/main.ts';
 import { migrate } from '../../endpoint/migrate.ts';
@@ -18,7 +18,7 @@ const sign = (claims: Record<string, unknown>, secret = LOCAL_JWT_SECRET) =>
 
 interface Setup {
 	name: string;
-	open(): Promise<{ db: Database; close(): Promise<void> }>;
+	open(): Promise<{ db: SqlBackend; close(): Promise<void> }>;
 }
 const setups: Setup[] = [
 	{ name: 'PGlite', open: async () => { const db = await openPglite(); return { db, close: () => db.close() }; } },
@@ -33,7 +33,7 @@ const setups: Setup[] = [
 ];
 
 describe.each(setups)('the endpoint over $name, through supabase-js', (setup) => {
-	let db: Database;
+	let db: SqlBackend;
 	let closeDb: () => Promise<void>;
 	let endpoint: Endpoint;
 	let anon: SupabaseClient<Schema>;

@@ -2,12 +2,12 @@ import { createClient } from '@supabase/supabase-js';
 import { RealtimeClient } from '@supabase/realtime-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ANON_KEY } from '../../endpoint/auth.ts';
-import { openPglite, type Database } from '../../endpoint/database.ts';
+import { openPglite, type SqlBackend } from '../../endpoint/database.ts';
 import { startEndpoint, type Endpoint } from '../../endpoint/endpoint.ts';
 import { migrate } from '../../endpoint/migrate.ts';
 import { checkIn } from '../helpers/rows.ts';
 
-let db: Database;
+let db: SqlBackend;
 let endpoint: Endpoint;
 beforeAll(async () => {
 	db = await openPglite();

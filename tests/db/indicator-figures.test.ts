@@ -4,13 +4,13 @@
  * (avg, stddev_pop, count distinct) over the raw rows, on varied random data, for each period.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../endpoint/database.ts';
+import type { SqlBackend } from '../../endpoint/database.ts';
 import { backends } from '../helpers/backends.ts';
 
 type Cell = Record<string, unknown> & { suppressed: boolean };
 
 describe.each(backends)('team_indicators figures on $name', (backend) => {
-	let db: Database;
+	let db: SqlBackend;
 	let close: () => Promise<void>;
 	beforeAll(async () => {
 		({ db, close } = await backend.open());
@@ -21,9 +21,9 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 			select gen_random_uuid(), 'workflow-' || w, 'task-' || (w % 4), 'team-' || t,
 			       ('00000000-0000-4000-8000-' || lpad((t * 100 + floor(random() * (3 + t * 3.7)))::text, 12, '0'))::uuid,
 			       1 + floor(random() * 5)::integer,
-			       (array['helped', 'no_difference', 'got_in_the_way'])[1 + floor(random() * 3)::integer],
-			       caught,
-			       case when caught <> 'none' and random() < 0.7 then (array['made_up_fact', 'wrong_number', 'tone'])[1 + floor(random() * 3)::integer] end,
+			       (array['helped', 'no_difference', 'got_in_the_way'])[1 + floor(random() * 3)::integer]::public.outcome,
+			       caught::public.error_caught,
+			       case when caught <> 'none' and random() < 0.7 then (array['made_up_fact', 'wrong_number', 'tone'])[1 + floor(random() * 3)::integer]::public.error_kind end,
 			       now() - random() * interval '100 days'
 			from generate_series(1, 1600) as i
 			cross join lateral (select i % 4 as t, floor(random() * 9)::integer as w,
@@ -96,7 +96,7 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 			expect(cell).toMatchObject({ task: row.task, checkIns: Number(row.n), participants: Number(row.p) });
 		}
 
-		const kinds = await reference(`select coalesce(error_kind, 'unspecified') as kind, count(*) as n, count(distinct participant) as p
+		const kinds = await reference(`select coalesce(error_kind::text, 'unspecified') as kind, count(*) as n, count(distinct participant) as p
 			from public.check_ins where ${window} and error_caught <> 'none' group by 1`, [team, weeks]);
 		for (const cell of result.errorKinds.filter((c) => !c.suppressed)) {
 			const row = kinds.find((r) => r.kind === cell.kind)!;

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../endpoint/database.ts';
+import type { SqlBackend } from '../../endpoint/database.ts';
 import { backends } from '../helpers/backends.ts';
 import { checkIn, reflection, type CheckInRow } from '../helpers/rows.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shapes asserted below
 
 describe.each(backends)('read functions on $name', (backend) => {
-	let db: Database;
+	let db: SqlBackend;
 	let close: () => Promise<void>;
 	beforeAll(async () => ({ db, close } = await backend.open()));
 	afterAll(async () => close?.());

@@ -1,6 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiRole, Database, Sql } from '../../endpoint/database.ts';
+import type { ApiRole, SqlBackend, Sql } from '../../endpoint/database.ts';
 import { migrate, migrationsDir } from '../../endpoint/migrate.ts';
 import { backends } from '../helpers/backends.ts';
 import { checkIn, reflection } from '../helpers/rows.ts';
@@ -11,11 +13,11 @@ const insertSql = (table: string, row: Record<string, unknown>) => {
 };
 /** The SQLSTATE a statement fails with as a role, or "ok". */
 const API_ROLE_CYCLE: ApiRole[] = ['anon', 'service_role', 'authenticated'];
-const outcome = (db: Database, role: ApiRole, work: (sql: Sql) => Promise<unknown>) =>
+const outcome = (db: SqlBackend, role: ApiRole, work: (sql: Sql) => Promise<unknown>) =>
 	db.asRole(role, { role }, work).then(() => 'ok', (error: { code?: string }) => error.code ?? String(error));
 
 describe.each(backends)('schema and security on $name', (backend) => {
-	let db: Database;
+	let db: SqlBackend;
 	let close: () => Promise<void>;
 	beforeAll(async () => ({ db, close } = await backend.open()));
 	afterAll(async () => close?.());
@@ -27,8 +29,23 @@ describe.each(backends)('schema and security on $name', (backend) => {
 		expect(await migrate(db)).toEqual([]);
 		const { rows: applied } = await db.admin.query<{ version: string }>('select version from supabase_migrations.schema_migrations order by version');
 		const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
-		expect(files.length).toBeGreaterThanOrEqual(4);
+		expect(files.length).toBeGreaterThanOrEqual(3);
 		expect(applied.map((r) => r.version)).toEqual(files.map((f) => f.split('_')[0]));
+	});
+
+	it('refuses a database whose migrations differ from the folder, naming the migration, and changes nothing', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'praxis-migrations-'));
+		try {
+			const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+			for (const file of files) await copyFile(join(migrationsDir, file), join(dir, file));
+			await appendFile(join(dir, files[0]!), '\n-- edited after it was applied\n');
+			await expect(migrate(db, `${dir}/`)).rejects.toThrow(`Migration ${files[0]} has changed since it was applied`);
+			await rm(join(dir, files[0]!));
+			await expect(migrate(db, `${dir}/`)).rejects.toThrow(/has been applied but is not in supabase\/migrations/);
+			expect(await migrate(db)).toEqual([]);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 
 	describe('the RLS matrix: the API roles may insert and nothing else', () => {
@@ -63,9 +80,9 @@ describe.each(backends)('schema and security on $name', (backend) => {
 			['confidence 0', 'check_ins', checkIn({ confidence: 0 }), '23514'],
 			['confidence 6', 'check_ins', checkIn({ confidence: 6 }), '23514'],
 			['confidence 3.5', 'check_ins', { ...checkIn(), confidence: 3.5 }, '22P02'],
-			['an unknown outcome', 'check_ins', { ...checkIn(), outcome: 'great' }, '23514'],
-			['an unknown error_caught', 'check_ins', { ...checkIn(), error_caught: 'sometimes' }, '23514'],
-			['an unknown error kind', 'check_ins', { ...checkIn({ error_caught: 'before' }), error_kind: 'typo' }, '23514'],
+			['an unknown outcome', 'check_ins', { ...checkIn(), outcome: 'great' }, '22P02'],
+			['an unknown error_caught', 'check_ins', { ...checkIn(), error_caught: 'sometimes' }, '22P02'],
+			['an unknown error kind', 'check_ins', { ...checkIn({ error_caught: 'before' }), error_kind: 'typo' }, '22P02'],
 			['an error kind with nothing caught', 'check_ins', checkIn({ error_caught: 'none', error_kind: 'tone' }), '23514'],
 			['negative minutes saved', 'check_ins', checkIn({ minutes_saved: -1 }), '23514'],
 			['more than a day saved', 'check_ins', checkIn({ minutes_saved: 481 }), '23514'],
@@ -76,7 +93,7 @@ describe.each(backends)('schema and security on $name', (backend) => {
 			['a missing confidence', 'check_ins', { ...checkIn(), confidence: null }, '23502'],
 			['an empty reflection', 'reflections', reflection({ worked: '  ', did_not_work: null, try_next: '' }), '23514'],
 			['a reflection over 1000 characters', 'reflections', reflection({ try_next: 'x'.repeat(1001) }), '23514'],
-			['an unknown visibility', 'reflections', { ...reflection(), visibility: 'public' }, '23514'],
+			['an unknown visibility', 'reflections', { ...reflection(), visibility: 'public' }, '22P02'],
 		];
 		it.each(bad)('rejects %s', async (_name, table, row, code) => {
 			const before = await rows(table);

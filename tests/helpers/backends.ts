@@ -2,13 +2,13 @@
  * The databases every db-tier test runs on: PGlite in-process, and each real PostgreSQL server
  * found on the machine. Each test file gets fresh, migrated databases.
  */
-import { openPglite, openPostgres, type Database } from '../../endpoint/database.ts';
+import { openPglite, openPostgres, type SqlBackend } from '../../endpoint/database.ts';
 import { migrate } from '../../endpoint/migrate.ts';
 import { findPostgresBinaries, startPostgres, type PostgresServer } from '../../harness/postgres-server.ts';
 
 export interface Backend {
 	name: string;
-	open(): Promise<{ db: Database; close(): Promise<void> }>;
+	open(): Promise<{ db: SqlBackend; close(): Promise<void> }>;
 }
 
 export const backends: Backend[] = [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { classify, configProblem, createFeedbackApi, createSender } from '../../src/lib/feedback/sender.ts';
+import { configProblem, createFeedbackApi } from '../../src/lib/data-api/client.ts';
+import { classify, createSender } from '../../src/lib/feedback/sender.ts';
 import { checkInSchema, fieldErrors, reflectionSchema } from '../../src/lib/feedback/schema.ts';
 import { chooseTeam, readIdentity } from '../../src/lib/feedback/identity.ts';
 
@@ -63,7 +64,7 @@ describe('answers from the API, as the outbox sees them', () => {
 		globalThis.fetch = async () => { throw new TypeError('fetch failed'); };
 		try {
 			const send = createSender(createFeedbackApi({ url: 'http://127.0.0.1:9', anonKey: 'a.b.c' }));
-			const result = await send({ id: 'x', kind: 'check_in', payload: checkIn(), createdAt: 0, attempts: 0, nextAttemptAt: 0 });
+			const result = await send({ id: 'x', kind: 'check_in', payload: checkInSchema.parse(checkIn()), createdAt: 0, attempts: 0, nextAttemptAt: 0 });
 			expect(result.outcome).toBe('retry');
 		} finally {
 			globalThis.fetch = original;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Outbox, type KeyValueStore, type OutboxItem, type SendResult } from '../../src/lib/feedback/outbox.ts';
+import type { CheckIn, Reflection } from '../../src/lib/feedback/schema.ts';
 
 class MemoryStore implements KeyValueStore {
 	data = new Map<string, string>();
@@ -45,7 +46,12 @@ function harness(answers: (item: OutboxItem, attempt: number) => SendResult | Pr
 	return { outbox, store, sent, timers, advance, at: () => now };
 }
 
-const payload = (id: string) => ({ id, workflow: 'w', confidence: 3 });
+const payload = (id: string): CheckIn => ({
+	id, workflow: 'w', task: 't', team: 'x', participant: id, confidence: 3, outcome: 'helped', error_caught: 'none', error_kind: null, minutes_saved: null,
+});
+const reflectionPayload = (id: string): Reflection => ({
+	id, workflow: 'w', task: 't', team: 'x', participant: id, worked: 'a note', did_not_work: null, try_next: null, visibility: 'team',
+});
 
 describe('the outbox', () => {
 	it('saves before sending and empties once delivered', async () => {
@@ -63,7 +69,7 @@ describe('the outbox', () => {
 		let online = false;
 		const h = harness(() => (online ? { outcome: 'delivered' } : { outcome: 'retry', message: 'offline' }));
 		h.outbox.add('check_in', payload('first'));
-		h.outbox.add('reflection', payload('second'));
+		h.outbox.add('reflection', reflectionPayload('second'));
 		h.outbox.add('check_in', payload('third'));
 		await h.outbox.flush();
 		expect(h.sent).toEqual(['first']);

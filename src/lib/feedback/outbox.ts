@@ -6,13 +6,26 @@
  * client, so a retry of something the server already stored cannot store it twice.
  */
 
-export type ItemKind = 'check_in' | 'reflection';
+import type { CheckIn, Reflection } from './schema.ts';
 
-export interface OutboxItem {
+/** What the outbox carries, by kind: rows as the schemas made them. */
+export interface Carried {
+	check_in: CheckIn;
+	reflection: Reflection;
+}
+export type ItemKind = keyof Carried;
+
+/** A kind and a row of that kind, as `add` takes them. */
+type Entry = { [K in ItemKind]: [kind: K, payload: Carried[K]] }[ItemKind];
+
+/** An item of one kind, with the row it carries. */
+export type OutboxItem = { [K in ItemKind]: ItemOf<K> }[ItemKind];
+
+export interface ItemOf<K extends ItemKind> {
 	/** The row's own id (a UUID made in the browser). */
 	id: string;
-	kind: ItemKind;
-	payload: Record<string, unknown>;
+	kind: K;
+	payload: Carried[K];
 	createdAt: number;
 	attempts: number;
 	/** Not before this time (ms since epoch) will the item be sent again. */
@@ -134,8 +147,12 @@ export class Outbox {
 	}
 
 	/** Saves the item (this is the point of no loss), then tries to send everything waiting. */
-	add(kind: ItemKind, payload: Record<string, unknown> & { id: string }): OutboxItem {
-		const item: OutboxItem = { id: payload.id, kind, payload, createdAt: this.#now(), attempts: 0, nextAttemptAt: 0 };
+	add(...entry: Entry): OutboxItem {
+		const common = { id: entry[1].id, createdAt: this.#now(), attempts: 0, nextAttemptAt: 0 };
+		const item: OutboxItem =
+			entry[0] === 'check_in'
+				? { ...common, kind: entry[0], payload: entry[1] }
+				: { ...common, kind: entry[0], payload: entry[1] };
 		if (!this.items().some((existing) => existing.id === item.id)) this.#write([...this.items(), item]);
 		void this.flush();
 		return item;

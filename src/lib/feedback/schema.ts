@@ -1,16 +1,26 @@
 /**
- * What a check-in and a reflection are, for the browser: the same rules as the CHECK constraints in
- * `supabase/migrations/`, so most mistakes are caught next to the field before anything is sent,
- * and the database checks again. zod/mini keeps this small in the page's JavaScript.
+ * What a check-in and a reflection are, for the browser: the rules of the database's CHECK
+ * constraints, from the model's limits, so most mistakes are caught next to the field before anything
+ * is sent, and the database checks again. zod/mini keeps this small in the page's JavaScript.
  */
 import * as z from 'zod/mini';
-import type { Database } from '../data-api/database.ts';
-import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES, REFLECTION_MAX } from './model.ts';
+import {
+	CONFIDENCE,
+	type Choice,
+	ERROR_CAUGHT,
+	ERROR_KINDS,
+	MINUTES_SAVED,
+	OUTCOMES,
+	REFLECTION_MAX,
+	SLUG,
+	VISIBILITIES,
+} from './model.ts';
 
-const values = <T extends readonly { value: string }[]>(options: T) =>
-	options.map((option) => option.value) as unknown as { [K in keyof T]: T[K]['value'] } & [T[number]['value'], ...T[number]['value'][]];
+/** The values of a list of choices, as zod's enum wants them: a non-empty tuple. */
+const values = <Value extends string>(choices: readonly Choice<Value>[]) =>
+	choices.map((choice) => choice.value) as [Value, ...Value[]];
 
-const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'not a valid slug' }), z.maxLength(80));
+const slug = z.string().check(z.regex(SLUG.pattern, { error: 'not a valid slug' }), z.maxLength(SLUG.maxLength));
 
 /** What every feedback row carries: its client-made id, where it belongs, and the pseudonymous participant. */
 const row = { id: z.uuid(), workflow: slug, task: slug, team: slug, participant: z.uuid() };
@@ -18,15 +28,19 @@ const row = { id: z.uuid(), workflow: slug, task: slug, team: slug, participant:
 export const checkInSchema = z
 	.object({
 		...row,
-		confidence: z.int({ error: 'Choose how confident you felt, from 1 to 5' }).check(z.gte(1), z.lte(5)),
+		confidence: z
+			.int({ error: `Choose how confident you felt, from ${CONFIDENCE.min} to ${CONFIDENCE.max}` })
+			.check(z.gte(CONFIDENCE.min), z.lte(CONFIDENCE.max)),
 		outcome: z.enum(values(OUTCOMES), { error: 'Choose how it went' }),
 		error_caught: z.enum(values(ERROR_CAUGHT)),
 		error_kind: z.nullable(z.enum(values(ERROR_KINDS))),
 		minutes_saved: z.nullable(
-			z.int({ error: 'Minutes saved is a whole number' }).check(
-				z.gte(0, { error: 'Minutes saved cannot be negative' }),
-				z.lte(480, { error: 'At most 480 minutes (a working day)' }),
-			),
+			z
+				.int({ error: 'Minutes saved is a whole number' })
+				.check(
+					z.gte(MINUTES_SAVED.min, { error: 'Minutes saved cannot be negative' }),
+					z.lte(MINUTES_SAVED.max, { error: `At most ${MINUTES_SAVED.max} minutes (a working day)` }),
+				),
 		),
 	})
 	.check(
@@ -36,7 +50,9 @@ export const checkInSchema = z
 		}),
 	);
 
-const reflectionText = z.nullable(z.string().check(z.maxLength(REFLECTION_MAX, { error: `At most ${REFLECTION_MAX} characters` })));
+const reflectionText = z.nullable(
+	z.string().check(z.maxLength(REFLECTION_MAX, { error: `At most ${REFLECTION_MAX} characters` })),
+);
 
 export const reflectionSchema = z
 	.object({
@@ -44,7 +60,7 @@ export const reflectionSchema = z
 		worked: reflectionText,
 		did_not_work: reflectionText,
 		try_next: reflectionText,
-		visibility: z.enum(['team', 'private']),
+		visibility: z.enum(values(VISIBILITIES)),
 	})
 	.check(
 		z.refine((v) => [v.worked, v.did_not_work, v.try_next].some((text) => text !== null && text.trim() !== ''), {
@@ -53,8 +69,9 @@ export const reflectionSchema = z
 		}),
 	);
 
-export type CheckIn = Database['public']['Tables']['check_ins']['Insert'] & z.infer<typeof checkInSchema>;
-export type Reflection = Database['public']['Tables']['reflections']['Insert'] & z.infer<typeof reflectionSchema>;
+/** A check-in as the schema makes it; tests/unit/database-types.test-d.ts checks it is an insertable row. */
+export type CheckIn = z.infer<typeof checkInSchema>;
+export type Reflection = z.infer<typeof reflectionSchema>;
 
 /** Field → first message, for showing errors next to the fields. */
 export function fieldErrors(error: z.core.$ZodError): Record<string, string> {

@@ -3,7 +3,9 @@
  * per task type (including task types with no check-ins), the weekly series with suppressed weeks as
  * gaps, and the workflows in order of use. Suppressed cells stay marked, never become zeros.
  */
-import type { TeamIndicators } from '../data-api/database.ts';
+import type { Enums, TeamIndicators } from '../data-api/database.ts';
+
+type ErrorKind = Enums<'error_kind'>;
 
 export interface Named {
 	id: string;
@@ -50,7 +52,7 @@ export interface IndicatorView {
 	tasks: TaskRow[];
 	weeks: WeekPoint[];
 	workflows: WorkflowRow[];
-	errorKinds: { kind: string; checkIns: number | null; suppressed: boolean }[];
+	errorKinds: { kind: ErrorKind | 'unspecified'; checkIns: number | null; suppressed: boolean }[];
 	hasData: boolean;
 }
 

@@ -1,0 +1,70 @@
+import { errorKindLabel } from '../../lib/feedback/model.ts';
+import type { IndicatorView, TaskRow } from '../../lib/indicators/series.ts';
+import { Chart } from '../Chart.tsx';
+import type { TaskCharts } from './charts.ts';
+import { CsvLink, cellText, HIDDEN, num, pct, Section } from './parts.tsx';
+
+interface Props {
+	view: IndicatorView;
+	rows: TaskRow[];
+	charts: TaskCharts;
+	/** The task type filtered on, if any: kinds are then not broken down. */
+	task: string;
+	csv: string;
+	csvName: string;
+}
+
+/** How often someone caught an AI error, before or after it went anywhere, and of what kind. */
+export function ErrorsSection({ view, rows, charts, task, csv, csvName }: Props) {
+	return (
+		<Section
+			id="errors"
+			title="AI errors caught"
+			intro="Share of check-ins where someone caught an AI error, and whether before or after it went anywhere."
+		>
+			<Chart
+				title="Percent of check-ins with an AI error caught, per task type"
+				x={charts.x}
+				categories={charts.categories}
+				series={charts.catches}
+				yMax={100}
+			/>
+			<table>
+				<caption>AI errors caught per task type</caption>
+				<thead>
+					<tr>
+						<th scope="col">Task type</th>
+						<th scope="col">Catch rate</th>
+						<th scope="col">Caught before</th>
+						<th scope="col">Caught after</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((row) => (
+						<tr key={row.task}>
+							<th scope="row">{row.title}</th>
+							<td>{cellText(row, pct(row.catchRate))}</td>
+							<td>{cellText(row, num(row.caughtBefore))}</td>
+							<td>{cellText(row, num(row.caughtAfter))}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			<h3>Kinds of error</h3>
+			{task ? (
+				<p>Kinds of error are shown for all task types together (a per-task breakdown could single people out).</p>
+			) : view.errorKinds.length === 0 ? (
+				<p>No errors caught in this period.</p>
+			) : (
+				<ul>
+					{view.errorKinds.map((k) => (
+						<li key={k.kind}>
+							{errorKindLabel(k.kind)}: {k.suppressed ? HIDDEN : k.checkIns}
+						</li>
+					))}
+				</ul>
+			)}
+			<CsvLink name={csvName} csv={csv} />
+		</Section>
+	);
+}

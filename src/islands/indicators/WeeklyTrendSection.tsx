@@ -1,0 +1,36 @@
+import type { IndicatorView } from '../../lib/indicators/series.ts';
+import { Chart } from '../Chart.tsx';
+import { CsvLink, HIDDEN, Section } from './parts.tsx';
+
+/** Check-ins and active people per week. */
+export function WeeklyTrendSection({ view, csv, csvName }: { view: IndicatorView; csv: string; csvName: string }) {
+	const series = [
+		{ label: 'Check-ins', values: view.weeks.map((w) => w.checkIns), colorVar: '--accent' },
+		{ label: 'Active people', values: view.weeks.map((w) => w.participants), colorVar: '--ok-text' },
+	];
+	return (
+		<Section id="trend" title="Weekly trend" intro="Check-ins and active people per week (weeks start on Monday).">
+			<Chart title="Check-ins and active people per week" x={view.weeks.map((w) => w.time)} series={series} />
+			<table data-testid="weeks-table">
+				<caption>Check-ins and active people per week</caption>
+				<thead>
+					<tr>
+						<th scope="col">Week starting</th>
+						<th scope="col">Check-ins</th>
+						<th scope="col">Active people</th>
+					</tr>
+				</thead>
+				<tbody>
+					{view.weeks.map((w) => (
+						<tr key={w.week}>
+							<th scope="row">{w.week}</th>
+							<td>{w.suppressed ? HIDDEN : w.checkIns}</td>
+							<td>{w.suppressed ? HIDDEN : w.participants}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			<CsvLink name={csvName} csv={csv} />
+		</Section>
+	);
+}

@@ -1,0 +1,73 @@
+/**
+ * The indicators page's data: team_indicators for the chosen period and task type, fetched again on
+ * each Realtime ping and by polling (the fallback where Realtime is unreachable), with how fresh it is.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { configProblem, createFeedbackApi } from '../../lib/data-api/client.ts';
+import type { IndicatorPeriod, TeamIndicators } from '../../lib/data-api/database.ts';
+import { type LiveStatus, subscribeToTeam } from '../../lib/indicators/live-updates.ts';
+
+export interface IndicatorQuery {
+	team: string;
+	weeks: IndicatorPeriod;
+	task: string;
+	supabaseUrl: string;
+	anonKey: string;
+	pollSeconds: number;
+}
+
+export interface IndicatorData {
+	problem: string | undefined;
+	data: TeamIndicators | undefined;
+	error: string;
+	/** Seconds since the last answer, or undefined before the first. */
+	age: number | undefined;
+	live: LiveStatus;
+}
+
+export function useTeamIndicators({ team, weeks, task, supabaseUrl, anonKey, pollSeconds }: IndicatorQuery): IndicatorData {
+	const problem = configProblem({ url: supabaseUrl, anonKey });
+	const api = useMemo(
+		() => (problem ? undefined : createFeedbackApi({ url: supabaseUrl, anonKey })),
+		[problem, supabaseUrl, anonKey],
+	);
+	const [data, setData] = useState<TeamIndicators>();
+	const [error, setError] = useState('');
+	const [updatedAt, setUpdatedAt] = useState<number>();
+	const [now, setNow] = useState(Date.now());
+	const [live, setLive] = useState<LiveStatus>('connecting');
+
+	const load = useCallback(async () => {
+		if (!api) return;
+		const result = await api.rpc('team_indicators', { p_team: team, p_weeks: weeks, ...(task ? { p_task: task } : {}) });
+		if (result.error || !result.data) {
+			setError(
+				result.status === 0
+					? 'Cannot reach the feedback service; showing the last numbers received.'
+					: `Indicators unavailable: ${result.error?.message}`,
+			);
+			return;
+		}
+		setError('');
+		setData(result.data);
+		setUpdatedAt(Date.now());
+	}, [api, team, weeks, task]);
+
+	useEffect(() => {
+		void load();
+		const poll = setInterval(() => void load(), pollSeconds * 1000);
+		const tick = setInterval(() => setNow(Date.now()), 1000);
+		return () => {
+			clearInterval(poll);
+			clearInterval(tick);
+		};
+	}, [load, pollSeconds]);
+
+	// Realtime pings make a check-in show within a second or two; polling stays as the fallback.
+	useEffect(() => {
+		if (problem) return;
+		return subscribeToTeam({ url: supabaseUrl, anonKey, team, onPing: () => void load(), onStatus: setLive });
+	}, [problem, supabaseUrl, anonKey, team, load]);
+
+	return { problem, data, error, age: updatedAt === undefined ? undefined : (now - updatedAt) / 1000, live };
+}
