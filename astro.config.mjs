@@ -14,8 +14,7 @@ export default defineConfig({
 	build: {
 		format: 'directory',
 		// A workflow page spends much of its render waiting for its MDX module to be imported; rendering
-		// eight at once keeps the CPU busy. Measured on 1,000 workflows (2 cores): page generation
-		// 4.5-4.9 s at 1, 3.0-3.3 s at 4, 2.8-3.3 s at 8 or 16.
+		// eight at once keeps the CPU busy (BENCHMARKS.md, "Measurements behind the code").
 		concurrency: 8,
 	},
 	integrations: [mdx(), react(), pagefindIndex()],
@@ -24,12 +23,16 @@ export default defineConfig({
 			// The pages are rendered at build time from a server bundle. Left to itself the bundler makes
 			// one chunk per workflow body (each is imported on its own), and with thousands of workflows
 			// handling those chunks is most of the bundling time; a few chunks of MDX bodies give the same
-			// pages. Measured on 2 cores: bundling 1,000 workflows 3.9-4.4 s, 1.6-2.1 s with this. At 5,000
-			// workflows, with the concurrency above, the build takes 30 % less time and its process tree
-			// peaks 0.3-0.5 GB higher (3.8-4.1 GB against 3.5 GB); one chunk for all was as fast but
-			// peaked another 0.8 GB higher, so chunks are kept to 2 MB.
+			// pages, faster, for some more memory; one chunk for all was as fast but took more memory still,
+			// so chunks are kept to 2 MB (BENCHMARKS.md, "Measurements behind the code").
 			prerender: {
-				build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'workflow-bodies', test: /\.mdx\b/, maxSize: 2 * 1024 * 1024 }] } } } },
+				build: {
+					rolldownOptions: {
+						output: {
+							codeSplitting: { groups: [{ name: 'workflow-bodies', test: /\.mdx\b/, maxSize: 2 * 1024 * 1024 }] },
+						},
+					},
+				},
 			},
 		},
 		build: {
@@ -64,7 +67,13 @@ export default defineConfig({
 				default: 'https://github.com/praxis-playbook/praxis',
 			}),
 			// Workflows not reviewed for longer than this are flagged "needs review" and listed on /maintenance/.
-			PUBLIC_REVIEW_AFTER_DAYS: envField.number({ context: 'client', access: 'public', default: 180, int: true, gt: 0 }),
+			PUBLIC_REVIEW_AFTER_DAYS: envField.number({
+				context: 'client',
+				access: 'public',
+				default: 180,
+				int: true,
+				gt: 0,
+			}),
 			PUBLIC_REPO_BRANCH: envField.string({ context: 'client', access: 'public', default: 'main' }),
 			PUBLIC_REPO_HOST: envField.enum({
 				context: 'client',

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { machine, now, projectRoot as root, showSpread, spread, writeSection } from './lib/report.ts';
 import { workflowCorpus } from '../harness/workflow-corpus.ts';
+import { machine, now, projectRoot as root, showSpread, spread, writeSection } from './lib/report.ts';
 
 const N = Number(process.env.BENCH_WORKFLOWS ?? 1000);
 const RUNS = 5;
@@ -33,7 +33,9 @@ try {
 	}
 	const large = time(dir);
 	const s = (r: ReturnType<typeof spread>) => showSpread(r, 's', 2);
-	process.stdout.write(`npm run check: ${seedCount} workflows ${s(seed)}; ${N} workflows ${s(large)} (min / median / max)\n`);
+	process.stdout.write(
+		`npm run check: ${seedCount} workflows ${s(seed)}; ${N} workflows ${s(large)} (min / median / max)\n`,
+	);
 	const rows = [
 		{ figure: `\`npm run check\`, seed playbook (${seedCount} workflows)`, measured: s(seed), budget: 'reported' },
 		{ figure: `\`npm run check\`, ${N.toLocaleString('en')} workflows`, measured: s(large), budget: 'reported' },

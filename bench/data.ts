@@ -19,10 +19,21 @@ import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
 import { openPostgres } from '../endpoint/database.ts';
 import { startFromEnv } from '../endpoint/main.ts';
 import { migrate } from '../endpoint/migrate.ts';
-import type { Database as Schema } from '../src/lib/data-api/database.ts';
 import { findPostgresBinaries, startPostgres } from '../harness/postgres-server.ts';
+import type { Database as Schema } from '../src/lib/data-api/database.ts';
 import { explainSlowestStatement } from './lib/explain-slowest.ts';
-import { type Budget, machine, now, percentile, projectRoot as root, showSpread, spread, type Spread, verdict, writeSection } from './lib/report.ts';
+import {
+	type Budget,
+	machine,
+	now,
+	percentile,
+	projectRoot as root,
+	type Spread,
+	showSpread,
+	spread,
+	verdict,
+	writeSection,
+} from './lib/report.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -35,14 +46,28 @@ const ms = (s: Spread) => showSpread(s, 'ms');
 /** The embedded endpoint under insert load: on PGlite, or on the PostgreSQL server at `databaseUrl`. */
 async function endpointThroughput(databaseUrl?: string) {
 	const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'praxis-bench-'));
-	const endpoint = await startFromEnv(dataDir ? { PRAXIS_DATA_DIR: dataDir, PRAXIS_ENDPOINT_PORT: '0' } : { DATABASE_URL: databaseUrl, PRAXIS_ENDPOINT_PORT: '0' });
+	const endpoint = await startFromEnv(
+		dataDir
+			? { PRAXIS_DATA_DIR: dataDir, PRAXIS_ENDPOINT_PORT: '0' }
+			: { DATABASE_URL: databaseUrl, PRAXIS_ENDPOINT_PORT: '0' },
+	);
 	try {
 		// The clients run in their own process, as real browsers would, so the endpoint's event loop
 		// and the load generator's do not compete for one core.
 		const output = await new Promise<string>((resolve, reject) => {
-			execFile(process.execPath, [join(root, 'bench/insert-load.ts'), endpoint.url, String(CLIENTS), String(SECONDS)], { maxBuffer: 1 << 20 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+			execFile(
+				process.execPath,
+				[join(root, 'bench/insert-load.ts'), endpoint.url, String(CLIENTS), String(SECONDS)],
+				{ maxBuffer: 1 << 20 },
+				(error, stdout) => (error ? reject(error) : resolve(stdout)),
+			);
 		});
-		const { acknowledged, errors, p50, p99 } = JSON.parse(output) as { acknowledged: number; errors: number; p50: number; p99: number };
+		const { acknowledged, errors, p50, p99 } = JSON.parse(output) as {
+			acknowledged: number;
+			errors: number;
+			p50: number;
+			p99: number;
+		};
 		const service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
 		const { count } = await service.from('check_ins').select('*', { count: 'exact', head: true });
 		const anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, { auth: { persistSession: false } });
@@ -55,7 +80,9 @@ async function endpointThroughput(databaseUrl?: string) {
 			}
 			return times;
 		};
-		const summary = await rpcTimes(() => anon.rpc('workflow_summary', { p_workflow: 'escalated-ticket-reply', p_team: 'support' }));
+		const summary = await rpcTimes(() =>
+			anon.rpc('workflow_summary', { p_workflow: 'escalated-ticket-reply', p_team: 'support' }),
+		);
 		const indicators = await rpcTimes(() => anon.rpc('team_indicators', { p_team: 'support', p_weeks: 12 }));
 		return {
 			insertsPerSecond: acknowledged / SECONDS,
@@ -106,7 +133,12 @@ async function readFunctionsAtScale(binary: { major: number; bin: string }) {
 				const times: number[] = [];
 				for (let i = 0; i < CALLS; i++) {
 					const started = performance.now();
-					await db.asRole('anon', {}, (sql) => sql.query(text, params.map((p) => p(run * CALLS + i))));
+					await db.asRole('anon', {}, (sql) =>
+						sql.query(
+							text,
+							params.map((p) => p(run * CALLS + i)),
+						),
+					);
 					times.push(performance.now() - started);
 				}
 				p50.push(percentile(times, 50));
@@ -116,12 +148,30 @@ async function readFunctionsAtScale(binary: { major: number; bin: string }) {
 		};
 		const indicators = await time('select public.team_indicators($1, 12)::text', [(i) => `team-${(i * 7) % 50}`]);
 		const summary = await time('select public.workflow_summary($1)::text', [(i) => `workflow-${(i * 13) % 200}`]);
-		const summaryTeam = await time('select public.workflow_summary($1, $2)::text', [(i) => `workflow-${(i * 13) % 200}`, (i) => `team-${(i * 13) % 200 % 50}`]);
+		const summaryTeam = await time('select public.workflow_summary($1, $2)::text', [
+			(i) => `workflow-${(i * 13) % 200}`,
+			(i) => `team-${((i * 13) % 200) % 50}`,
+		]);
 		// The slowest function by its median p95, and within it the statement that took longest.
 		const calls = [
-			{ name: '`team_indicators(team, 12)`', text: 'select public.team_indicators($1, 12)::text', params: ['team-7'], figures: indicators },
-			{ name: '`workflow_summary(workflow)`', text: 'select public.workflow_summary($1)::text', params: ['workflow-13'], figures: summary },
-			{ name: '`workflow_summary(workflow, team)`', text: 'select public.workflow_summary($1, $2)::text', params: ['workflow-13', 'team-13'], figures: summaryTeam },
+			{
+				name: '`team_indicators(team, 12)`',
+				text: 'select public.team_indicators($1, 12)::text',
+				params: ['team-7'],
+				figures: indicators,
+			},
+			{
+				name: '`workflow_summary(workflow)`',
+				text: 'select public.workflow_summary($1)::text',
+				params: ['workflow-13'],
+				figures: summary,
+			},
+			{
+				name: '`workflow_summary(workflow, team)`',
+				text: 'select public.workflow_summary($1, $2)::text',
+				params: ['workflow-13', 'team-13'],
+				figures: summaryTeam,
+			},
 		];
 		const slowest = calls.reduce((a, b) => (b.figures.p95.median > a.figures.p95.median ? b : a));
 		const explain = await explainSlowestStatement(server.url, slowest.text, slowest.params);
@@ -144,7 +194,9 @@ const endpointRuns: Awaited<ReturnType<typeof endpointThroughput>>[] = [];
 for (let run = 1; run <= RUNS; run++) {
 	const r = await endpointThroughput();
 	endpointRuns.push(r);
-	process.stdout.write(`Endpoint run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s with ${CLIENTS} clients for ${SECONDS} s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, stored ${r.stored})\n`);
+	process.stdout.write(
+		`Endpoint run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s with ${CLIENTS} clients for ${SECONDS} s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, stored ${r.stored})\n`,
+	);
 }
 const over = (pick: (r: (typeof endpointRuns)[number]) => number) => spread(endpointRuns.map(pick));
 const throughput = over((r) => r.insertsPerSecond);
@@ -161,7 +213,9 @@ if (newest) {
 		try {
 			const r = await endpointThroughput(server.url);
 			serverRuns.push(r);
-			process.stdout.write(`Endpoint on PostgreSQL ${newest.major}, run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, stored ${r.stored})\n`);
+			process.stdout.write(
+				`Endpoint on PostgreSQL ${newest.major}, run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, stored ${r.stored})\n`,
+			);
 		} finally {
 			await server.stop();
 		}
@@ -173,22 +227,57 @@ const scales = [];
 for (const binary of findPostgresBinaries()) {
 	const scale = await readFunctionsAtScale(binary);
 	scales.push(scale);
-	process.stdout.write(`PostgreSQL ${scale.major}, ${ROWS} check-ins (loaded in ${scale.loadSeconds.toFixed(1)} s), p95 over ${RUNS} runs of ${CALLS} calls: team_indicators ${ms(scale.indicators.p95)}; workflow_summary ${ms(scale.summary.p95)}; with team ${ms(scale.summaryTeam.p95)}\n`);
+	process.stdout.write(
+		`PostgreSQL ${scale.major}, ${ROWS} check-ins (loaded in ${scale.loadSeconds.toFixed(1)} s), p95 over ${RUNS} runs of ${CALLS} calls: team_indicators ${ms(scale.indicators.p95)}; workflow_summary ${ms(scale.summary.p95)}; with team ${ms(scale.summaryTeam.p95)}\n`,
+	);
 }
 
 const budgets: Budget[] = [
-	{ figure: `embedded endpoint, inserts/s, ${CLIENTS} supabase-js clients for ${SECONDS} s (${RUNS} runs)`, measured: showSpread(throughput, '/s', 0), budget: '≥ 1,500/s (median)', holds: throughput.median >= 1500 },
-	{ figure: 'embedded endpoint, errors; acknowledged but not stored', measured: `${errors}; ${lost}`, budget: '0; 0', holds: errors === 0 && lost === 0 },
-	{ figure: 'embedded endpoint, insert latency p50 / p99 (medians of the runs)', measured: `${over((r) => r.p50).median.toFixed(1)} ms / ${over((r) => r.p99).median.toFixed(1)} ms`, budget: 'reported' },
+	{
+		figure: `embedded endpoint, inserts/s, ${CLIENTS} supabase-js clients for ${SECONDS} s (${RUNS} runs)`,
+		measured: showSpread(throughput, '/s', 0),
+		budget: '≥ 1,500/s (median)',
+		holds: throughput.median >= 1500,
+	},
+	{
+		figure: 'embedded endpoint, errors; acknowledged but not stored',
+		measured: `${errors}; ${lost}`,
+		budget: '0; 0',
+		holds: errors === 0 && lost === 0,
+	},
+	{
+		figure: 'embedded endpoint, insert latency p50 / p99 (medians of the runs)',
+		measured: `${over((r) => r.p50).median.toFixed(1)} ms / ${over((r) => r.p99).median.toFixed(1)} ms`,
+		budget: 'reported',
+	},
 ];
 if (serverThroughput) {
-	budgets.push({ figure: `the same endpoint on a PostgreSQL ${newest!.major} server (\`DATABASE_URL\`), inserts/s`, measured: showSpread(serverThroughput, '/s', 0), budget: 'reported' });
+	budgets.push({
+		figure: `the same endpoint on a PostgreSQL ${newest!.major} server (\`DATABASE_URL\`), inserts/s`,
+		measured: showSpread(serverThroughput, '/s', 0),
+		budget: 'reported',
+	});
 }
 for (const scale of scales) {
 	budgets.push(
-		{ figure: `\`team_indicators(team, 12)\` p95, 1M check-ins, PostgreSQL ${scale.major}`, measured: ms(scale.indicators.p95), budget: '≤ 50 ms (median)', holds: scale.indicators.p95.median <= 50 },
-		{ figure: `\`workflow_summary(workflow)\` p95, 1M check-ins, PostgreSQL ${scale.major}`, measured: ms(scale.summary.p95), budget: '≤ 50 ms (median)', holds: scale.summary.p95.median <= 50 },
-		{ figure: `\`workflow_summary(workflow, team)\` p95, 1M check-ins, PostgreSQL ${scale.major}`, measured: ms(scale.summaryTeam.p95), budget: '≤ 50 ms (median)', holds: scale.summaryTeam.p95.median <= 50 },
+		{
+			figure: `\`team_indicators(team, 12)\` p95, 1M check-ins, PostgreSQL ${scale.major}`,
+			measured: ms(scale.indicators.p95),
+			budget: '≤ 50 ms (median)',
+			holds: scale.indicators.p95.median <= 50,
+		},
+		{
+			figure: `\`workflow_summary(workflow)\` p95, 1M check-ins, PostgreSQL ${scale.major}`,
+			measured: ms(scale.summary.p95),
+			budget: '≤ 50 ms (median)',
+			holds: scale.summary.p95.median <= 50,
+		},
+		{
+			figure: `\`workflow_summary(workflow, team)\` p95, 1M check-ins, PostgreSQL ${scale.major}`,
+			measured: ms(scale.summaryTeam.p95),
+			budget: '≤ 50 ms (median)',
+			holds: scale.summaryTeam.p95.median <= 50,
+		},
 	);
 }
 
@@ -209,10 +298,20 @@ Measured ${now()} on ${machine()}. Every figure is min / median / max over ${RUN
 | acknowledged, stored (per run) | ${endpointRuns.map((r) => `${r.acknowledged}, ${r.stored}`).join('; ')} | equal | ${verdict(lost === 0)} |
 | \`workflow_summary\` RPC p95 over HTTP (100 calls after the load) | ${ms(over((r) => r.summaryP95))} | | |
 | \`team_indicators\` RPC p95 over HTTP (100 calls after the load) | ${ms(over((r) => r.indicatorsP95))} | | |
-${serverThroughput ? `
+${
+	serverThroughput
+		? `
 The same endpoint on a PostgreSQL ${newest!.major} server on this machine (\`DATABASE_URL\`, a fresh server per run), the same load: ${showSpread(serverThroughput, '/s', 0)} inserts/s, p50 ${ms(spread(serverRuns.map((r) => r.p50)))}, p99 ${ms(spread(serverRuns.map((r) => r.p99)))}, errors ${serverRuns.reduce((n, r) => n + r.errors, 0)}, acknowledged and stored ${serverRuns.map((r) => `${r.acknowledged}, ${r.stored}`).join('; ')}. PGlite runs one statement at a time on one core; a server uses both.
-` : ''}
-${scales.length ? scales.map((scale) => `**Read functions at scale**: PostgreSQL ${scale.major} server, ${ROWS.toLocaleString('en')} check-ins over 50 teams, 200 workflows and 12 weeks (loaded in ${scale.loadSeconds.toFixed(1)} s); ${RUNS} runs of ${CALLS} calls each, as anon, in SQL (no HTTP):
+`
+		: ''
+}
+${
+	scales.length
+		? scales
+				.map(
+					(
+						scale,
+					) => `**Read functions at scale**: PostgreSQL ${scale.major} server, ${ROWS.toLocaleString('en')} check-ins over 50 teams, 200 workflows and 12 weeks (loaded in ${scale.loadSeconds.toFixed(1)} s); ${RUNS} runs of ${CALLS} calls each, as anon, in SQL (no HTTP):
 
 | function | p50 | p95 | budget p95 | |
 |---|---|---|---|---|
@@ -225,7 +324,11 @@ The slowest here, ${scale.slowest}: \`EXPLAIN ANALYZE\` of the statement inside 
 \`\`\`
 ${scale.explain.plan}
 \`\`\`
-`).join('\n') : 'No PostgreSQL server binaries found: the at-scale figures were not measured.\n'}`,
+`,
+				)
+				.join('\n')
+		: 'No PostgreSQL server binaries found: the at-scale figures were not measured.\n'
+}`,
 	budgets,
 );
 process.stdout.write('BENCHMARKS.md updated.\n');

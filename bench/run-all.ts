@@ -16,9 +16,15 @@ const steps: [string, string[]][] = [
 ];
 for (const [name, args] of steps) {
 	process.stdout.write(`\n== ${name}\n`);
-	const result = spawnSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+	const result = spawnSync(process.execPath, args, {
+		cwd: projectRoot,
+		stdio: 'inherit',
+		env: { ...process.env, NODE_ENV: 'production' },
+	});
 	if (result.status !== 0) {
-		process.stderr.write(`${name} failed (exit ${result.status ?? result.signal}); the sections already written stay in BENCHMARKS.md.\n`);
+		process.stderr.write(
+			`${name} failed (exit ${result.status ?? result.signal}); the sections already written stay in BENCHMARKS.md.\n`,
+		);
 		process.exit(1);
 	}
 }

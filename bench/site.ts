@@ -8,18 +8,19 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveStaticSite } from '../scripts/static-site.ts';
 import { launchChromium } from '../harness/browser.ts';
 import { copyOfProject } from '../harness/project-copy.ts';
-import { measuredRun, type MeasuredRun } from './lib/measured-run.ts';
+import { workflowCorpus } from '../harness/workflow-corpus.ts';
+import { serveStaticSite } from '../scripts/static-site.ts';
+import { type MeasuredRun, measuredRun } from './lib/measured-run.ts';
 import { type Budget, kb, machine, now, projectRoot, showSpread, spread, verdict, writeSection } from './lib/report.ts';
 import { HAND_TYPING_KEY_MS, measureSearch, QUERIES, type SearchFigures } from './lib/search-latency.ts';
 import { installStarlight, writeStarlightPages } from './lib/starlight-peer.ts';
-import { workflowCorpus } from '../harness/workflow-corpus.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-if (sizes.some((n) => !Number.isInteger(n) || n < 18) || !(RUNS >= 1)) throw new Error('BENCH_SIZES takes whole numbers of at least 18, BENCH_RUNS at least 1');
+if (sizes.some((n) => !Number.isInteger(n) || n < 18) || !(RUNS >= 1))
+	throw new Error('BENCH_SIZES takes whole numbers of at least 18, BENCH_RUNS at least 1');
 
 /** The issue's budget for the bytes of a first search on a 5,000-workflow playbook. */
 const FIRST_SEARCH_BUDGET_KB = 150;
@@ -43,18 +44,24 @@ try {
 		const corpus = await workflowCorpus(join(projectRoot, 'content/workflows'), n);
 		await rm(join(praxisDir, 'content/workflows'), { recursive: true });
 		await mkdir(join(praxisDir, 'content/workflows'));
-		for (const entry of corpus) await writeFile(join(praxisDir, 'content/workflows', `${entry.slug}.mdx`), entry.praxis);
+		for (const entry of corpus)
+			await writeFile(join(praxisDir, 'content/workflows', `${entry.slug}.mdx`), entry.praxis);
 		await writeStarlightPages(starlightDir, corpus);
 		const row = { n, praxis: [] as MeasuredRun[], starlight: [] as MeasuredRun[] };
 		for (let run = 1; run <= RUNS; run++) {
-			for (const [name, dir, runs] of [['Praxis', praxisDir, row.praxis], ['Starlight', starlightDir, row.starlight]] as const) {
+			for (const [name, dir, runs] of [
+				['Praxis', praxisDir, row.praxis],
+				['Starlight', starlightDir, row.starlight],
+			] as const) {
 				// Each build starts from nothing, as a CI build of a fresh clone does.
 				await rm(join(dir, 'dist'), { recursive: true, force: true });
 				await rm(join(dir, '.astro'), { recursive: true, force: true });
 				await rm(join(dir, 'node_modules/.astro'), { recursive: true, force: true }).catch(() => undefined);
 				const measured = await measuredRun(process.execPath, [astroBin, 'build'], { cwd: dir, env: buildEnv });
 				runs.push(measured);
-				log(`${n} workflows, ${name}, run ${run}: ${measured.seconds.toFixed(1)} s, peak ${(measured.peakBytes / 2 ** 20).toFixed(0)} MB`);
+				log(
+					`${n} workflows, ${name}, run ${run}: ${measured.seconds.toFixed(1)} s, peak ${(measured.peakBytes / 2 ** 20).toFixed(0)} MB`,
+				);
 			}
 		}
 		results.push(row);
@@ -79,26 +86,66 @@ try {
 	const warm = spread(search!.warmMs);
 	const firstSearch = spread(search!.firstSearchBytes);
 	const withinBytes = search!.firstSearchBytes.filter((bytes) => bytes <= FIRST_SEARCH_BUDGET_KB * 1024).length;
-	const perQuery = QUERIES.map((query, i) => `| ${query} | ${query.split(' ').length} | ${kb(search!.firstSearchBytes[i]!)} | ${kb(search!.typedByHandBytes[i]!)} |`);
+	const perQuery = QUERIES.map(
+		(query, i) =>
+			`| ${query} | ${query.split(' ').length} | ${kb(search!.firstSearchBytes[i]!)} | ${kb(search!.typedByHandBytes[i]!)} |`,
+	);
 
-	const lines = results.map((r) => `| ${r.n.toLocaleString('en')} | ${showSpread(seconds(r.praxis), 's')} | ${showSpread(megabytes(r.praxis), 'MB', 0)} | ${showSpread(seconds(r.starlight), 's')} | ${showSpread(megabytes(r.starlight), 'MB', 0)} | ${(seconds(r.praxis).median / seconds(r.starlight).median).toFixed(2)} |`);
-	const toKb = (s: { min: number; median: number; max: number }) => ({ min: s.min / 1024, median: s.median / 1024, max: s.max / 1024 });
+	const lines = results.map(
+		(r) =>
+			`| ${r.n.toLocaleString('en')} | ${showSpread(seconds(r.praxis), 's')} | ${showSpread(megabytes(r.praxis), 'MB', 0)} | ${showSpread(seconds(r.starlight), 's')} | ${showSpread(megabytes(r.starlight), 'MB', 0)} | ${(seconds(r.praxis).median / seconds(r.starlight).median).toFixed(2)} |`,
+	);
+	const toKb = (s: { min: number; median: number; max: number }) => ({
+		min: s.min / 1024,
+		median: s.median / 1024,
+		max: s.max / 1024,
+	});
 	const budgets: Budget[] = [
-		{ figure: `Praxis ÷ Starlight build time, ${first.n.toLocaleString('en')} workflows (medians)`, measured: ratio.toFixed(2), budget: '≤ 0.5', holds: ratio <= 0.5 },
-		{ figure: `Praxis build time, ${last.n.toLocaleString('en')} ÷ ${first.n.toLocaleString('en')} workflows (medians)`, measured: growth.toFixed(2), budget: `≤ ${growthBudget.toFixed(1)}`, holds: growth <= growthBudget },
-		{ figure: `search, last keystroke to first result, warm, ${last.n.toLocaleString('en')} workflows (min / median / max of ${search!.warmMs.length} queries)`, measured: showSpread(warm, 'ms', 0), budget: '≤ 100 ms (median)', holds: warm.median <= 100 },
-		{ figure: `search, last keystroke to first result, cold (fresh browser, ${search!.coldMs.length} runs)`, measured: showSpread(spread(search!.coldMs), 'ms', 0), budget: 'reported' },
+		{
+			figure: `Praxis ÷ Starlight build time, ${first.n.toLocaleString('en')} workflows (medians)`,
+			measured: ratio.toFixed(2),
+			budget: '≤ 0.5',
+			holds: ratio <= 0.5,
+		},
+		{
+			figure: `Praxis build time, ${last.n.toLocaleString('en')} ÷ ${first.n.toLocaleString('en')} workflows (medians)`,
+			measured: growth.toFixed(2),
+			budget: `≤ ${growthBudget.toFixed(1)}`,
+			holds: growth <= growthBudget,
+		},
+		{
+			figure: `search, last keystroke to first result, warm, ${last.n.toLocaleString('en')} workflows (min / median / max of ${search!.warmMs.length} queries)`,
+			measured: showSpread(warm, 'ms', 0),
+			budget: '≤ 100 ms (median)',
+			holds: warm.median <= 100,
+		},
+		{
+			figure: `search, last keystroke to first result, cold (fresh browser, ${search!.coldMs.length} runs)`,
+			measured: showSpread(spread(search!.coldMs), 'ms', 0),
+			budget: 'reported',
+		},
 		{
 			figure: `bytes of a first search, ${last.n.toLocaleString('en')} workflows (page, scripts, Pagefind, index, results; ${search!.firstSearchBytes.length} queries, each on a fresh browser)`,
 			measured: `${showSpread(toKb(firstSearch), 'KB')}; ${withinBytes} of ${search!.firstSearchBytes.length} queries within`,
 			budget: `≤ ${FIRST_SEARCH_BUDGET_KB} KB (median)`,
 			holds: firstSearch.median <= FIRST_SEARCH_BUDGET_KB * 1024,
 		},
-		{ figure: 'of those, fetched by typing the query', measured: showSpread(toKb(spread(search!.typingBytes)), 'KB'), budget: 'reported' },
-		{ figure: `the same first search typed at ${HAND_TYPING_KEY_MS} ms a key (each pause shows results)`, measured: showSpread(toKb(spread(search!.typedByHandBytes)), 'KB'), budget: 'reported' },
+		{
+			figure: 'of those, fetched by typing the query',
+			measured: showSpread(toKb(spread(search!.typingBytes)), 'KB'),
+			budget: 'reported',
+		},
+		{
+			figure: `the same first search typed at ${HAND_TYPING_KEY_MS} ms a key (each pause shows results)`,
+			measured: showSpread(toKb(spread(search!.typedByHandBytes)), 'KB'),
+			budget: 'reported',
+		},
 	];
 	for (const line of lines) log(line);
-	for (const b of budgets) log(`${b.figure}: ${b.measured} (budget ${b.budget}${b.holds === undefined ? '' : b.holds ? ', holds' : ', does not hold'})`);
+	for (const b of budgets)
+		log(
+			`${b.figure}: ${b.measured} (budget ${b.budget}${b.holds === undefined ? '' : b.holds ? ', holds' : ', does not hold'})`,
+		);
 
 	await writeSection(
 		'bench:site',
@@ -122,7 +169,10 @@ Bytes of each query as the first search of a fresh browser. Pagefind's fixed par
 |---|---|---|---|
 ${perQuery.join('\n')}
 
-Files of the first search for “${QUERIES[0]}”: ${[...search!.firstSearchFiles].sort((a, b) => b[1] - a[1]).map(([file, size]) => `\`${file.split('/').pop() || 'search/'}\` ${kb(size)}`).join(', ')}.`,
+Files of the first search for “${QUERIES[0]}”: ${[...search!.firstSearchFiles]
+			.sort((a, b) => b[1] - a[1])
+			.map(([file, size]) => `\`${file.split('/').pop() || 'search/'}\` ${kb(size)}`)
+			.join(', ')}.`,
 		budgets,
 	);
 	log('BENCHMARKS.md updated.');

@@ -17,7 +17,11 @@ const report = (name: string, result: Record<string, unknown>, losses: number) =
 const load = await loadCase({ clients, seconds });
 report(`load, ${clients} clients × ${seconds} s`, load, load.lost + load.duplicates);
 const fault = await faultCase({ clients, seconds, port: 54398 });
-report('fault, endpoint restarted mid-run, clients through the outbox', fault, fault.lost + fault.duplicates + fault.pending + fault.rejected);
+report(
+	'fault, endpoint restarted mid-run, clients through the outbox',
+	fault,
+	fault.lost + fault.duplicates + fault.pending + fault.rejected,
+);
 const bad = await badInputCase({ requests: Number(process.env.STRESS_REQUESTS ?? 1000) });
 report('bad input', bad, bad.serverErrors + bad.invalidRows + bad.anonReadable + bad.anonChanged);
 const privacy = await privacyCase({ teams: Number(process.env.STRESS_TEAMS ?? 40) });

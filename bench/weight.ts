@@ -6,15 +6,25 @@
  * section of BENCHMARKS.md.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createClient } from '@supabase/supabase-js';
 import { LOCAL_ANON_KEY } from '../endpoint/auth.ts';
 import { startEndpointForSite } from '../endpoint/main.ts';
-import { serveStaticSite } from '../scripts/static-site.ts';
 import { launchChromium } from '../harness/browser.ts';
-import { type Budget, kb, machine, now, projectRoot as root, showSpread, spread, verdict, writeSection } from './lib/report.ts';
+import { serveStaticSite } from '../scripts/static-site.ts';
+import {
+	type Budget,
+	kb,
+	machine,
+	now,
+	projectRoot as root,
+	showSpread,
+	spread,
+	verdict,
+	writeSection,
+} from './lib/report.ts';
 
 const RUNS = 3;
 
@@ -25,7 +35,15 @@ const endpoint = await startEndpointForSite({ ...process.env, PRAXIS_DATA_DIR: d
 if (endpoint.description !== 'already running, reused') {
 	const anon = createClient(endpoint.url, LOCAL_ANON_KEY, { auth: { persistSession: false } });
 	for (let i = 0; i < 4; i++) {
-		await anon.from('check_ins').insert({ id: crypto.randomUUID(), workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support', participant: crypto.randomUUID(), confidence: 3, outcome: 'helped' });
+		await anon.from('check_ins').insert({
+			id: crypto.randomUUID(),
+			workflow: 'escalated-ticket-reply',
+			task: 'customer-replies',
+			team: 'support',
+			participant: crypto.randomUUID(),
+			confidence: 3,
+			outcome: 'helped',
+		});
 	}
 }
 const { server, url } = await serveStaticSite({ root: `${root}dist` });
@@ -40,7 +58,9 @@ try {
 			scripts.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length);
 		});
 		await page.goto(url + path, { waitUntil: 'networkidle' });
-		const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'));
+		const inline = await page.evaluate(() =>
+			[...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'),
+		);
 		const before = new Map(scripts);
 		if (act) {
 			await act(page);
@@ -48,14 +68,22 @@ try {
 		}
 		await page.close();
 		const total = (files: Map<string, number>) => [...files.values()].reduce((a, b) => a + b, 0);
-		return { before: total(before), after: total(scripts), files: [...scripts], inline: gzipSync(inline, { level: 9 }).length };
+		return {
+			before: total(before),
+			after: total(scripts),
+			files: [...scripts],
+			inline: gzipSync(inline, { level: 9 }).length,
+		};
 	};
 	type Measured = Awaited<ReturnType<typeof measure>>;
 	const runs: { workflow: Measured; afterCheckIn: Measured; indicators: Measured; home: Measured }[] = [];
 	for (let run = 0; run < RUNS; run++) {
 		const workflow = await measure('workflows/escalated-ticket-reply/', async (page) => {
 			await page.locator('#feedback').scrollIntoViewIfNeeded();
-			await page.getByText(/First, which team|Check in|Check-ins are switched off/).first().waitFor();
+			await page
+				.getByText(/First, which team|Check in|Check-ins are switched off/)
+				.first()
+				.waitFor();
 		});
 		const afterCheckIn = await measure('workflows/escalated-ticket-reply/', async (page) => {
 			await page.locator('#feedback').scrollIntoViewIfNeeded();
@@ -73,18 +101,41 @@ try {
 	const sizes = (pick: (run: (typeof runs)[number]) => number) => {
 		const s = spread(runs.map(pick));
 		// Bytes rarely differ between runs; one figure reads better than three equal ones.
-		return s.min === s.max ? `${kb(s.min)} (all ${RUNS} runs)` : showSpread({ min: s.min / 1024, median: s.median / 1024, max: s.max / 1024 }, 'KB');
+		return s.min === s.max
+			? `${kb(s.min)} (all ${RUNS} runs)`
+			: showSpread({ min: s.min / 1024, median: s.median / 1024, max: s.max / 1024 }, 'KB');
 	};
 	const chartFile = /uPlot/i;
-	const chartElsewhere = runs.some((r) => [r.workflow, r.afterCheckIn, r.home].some((m) => m.files.some(([file]) => chartFile.test(file))));
+	const chartElsewhere = runs.some((r) =>
+		[r.workflow, r.afterCheckIn, r.home].some((m) => m.files.some(([file]) => chartFile.test(file))),
+	);
 	const hydrated = Math.max(...runs.map((r) => r.workflow.after));
 	const before = Math.max(...runs.map((r) => r.workflow.before));
 	const budgets: Budget[] = [
-		{ figure: 'workflow page, script files loaded before the feedback section is visible (gzip)', measured: sizes((r) => r.workflow.before), budget: '0 KB', holds: before === 0 },
-		{ figure: 'workflow page, script files with all islands hydrated (gzip)', measured: sizes((r) => r.workflow.after), budget: '≤ 90 KB', holds: hydrated <= 90 * 1024 },
-		{ figure: 'workflow page, after a first check-in (the payload schemas load on submit)', measured: sizes((r) => r.afterCheckIn.after), budget: 'reported' },
+		{
+			figure: 'workflow page, script files loaded before the feedback section is visible (gzip)',
+			measured: sizes((r) => r.workflow.before),
+			budget: '0 KB',
+			holds: before === 0,
+		},
+		{
+			figure: 'workflow page, script files with all islands hydrated (gzip)',
+			measured: sizes((r) => r.workflow.after),
+			budget: '≤ 90 KB',
+			holds: hydrated <= 90 * 1024,
+		},
+		{
+			figure: 'workflow page, after a first check-in (the payload schemas load on submit)',
+			measured: sizes((r) => r.afterCheckIn.after),
+			budget: 'reported',
+		},
 		{ figure: 'indicators page, charts drawn (gzip)', measured: sizes((r) => r.indicators.after), budget: 'reported' },
-		{ figure: 'chart library loaded on the workflow or home page', measured: chartElsewhere ? 'yes' : 'no', budget: 'no', holds: !chartElsewhere },
+		{
+			figure: 'chart library loaded on the workflow or home page',
+			measured: chartElsewhere ? 'yes' : 'no',
+			budget: 'no',
+			holds: !chartElsewhere,
+		},
 	];
 	for (const b of budgets) process.stdout.write(`${b.figure}: ${b.measured}\n`);
 
@@ -104,7 +155,12 @@ Measured ${now()} on ${machine()}, in Chromium against \`dist/\`, ${RUNS} runs; 
 | home page | ${sizes((r) => r.home.after)} | ${kb(last.home.inline)} | 0 KB of files | ${verdict(Math.max(...runs.map((r) => r.home.after)) === 0)} |
 
 Files of a hydrated workflow page: ${last.workflow.files.map(([file, size]) => `\`${file.split('/').pop()}\` ${kb(size)}`).join(', ')}.
-The indicators page adds the chart library only after the numbers arrive: ${last.indicators.files.filter(([file]) => chartFile.test(file)).map(([file, size]) => `\`${file.split('/').pop()}\` ${kb(size)}`).join(', ') || '(not loaded: no data to chart)'}; no other page loads it.`,
+The indicators page adds the chart library only after the numbers arrive: ${
+			last.indicators.files
+				.filter(([file]) => chartFile.test(file))
+				.map(([file, size]) => `\`${file.split('/').pop()}\` ${kb(size)}`)
+				.join(', ') || '(not loaded: no data to chart)'
+		}; no other page loads it.`,
 		budgets,
 	);
 	process.stdout.write('BENCHMARKS.md updated.\n');

@@ -3,7 +3,7 @@
  * defaults are the Supabase CLI's well-known local demo secret and keys, so a site built for
  * `supabase start` works against this endpoint unchanged (and the other way round).
  */
-import { errors, jwtVerify, type JWTPayload } from 'jose';
+import { errors, type JWTPayload, jwtVerify } from 'jose';
 import { API_ROLES, type ApiRole } from './database.ts';
 import { ApiError } from './errors.ts';
 
@@ -19,7 +19,8 @@ export interface Caller {
 	claims: JWTPayload;
 }
 
-const unauthorized = (message: string, hint: string | null = null) => new ApiError(401, 'PGRST301', message, null, hint);
+const unauthorized = (message: string, hint: string | null = null) =>
+	new ApiError(401, 'PGRST301', message, null, hint);
 
 async function verify(token: string, secret: Uint8Array): Promise<Caller> {
 	let payload: JWTPayload;
@@ -27,18 +28,21 @@ async function verify(token: string, secret: Uint8Array): Promise<Caller> {
 		({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
 	} catch (error) {
 		if (error instanceof errors.JWTExpired) throw unauthorized('JWT expired');
-		throw unauthorized('Invalid API key', 'The key is not a JWT signed with this project\'s secret.');
+		throw unauthorized('Invalid API key', "The key is not a JWT signed with this project's secret.");
 	}
 	const role = payload.role;
 	if (typeof role !== 'string' || !API_ROLES.includes(role as ApiRole)) {
-		throw unauthorized(`JWT role ${JSON.stringify(role)} is not allowed`, `Use a key with role ${API_ROLES.join(', ')}.`);
+		throw unauthorized(
+			`JWT role ${JSON.stringify(role)} is not allowed`,
+			`Use a key with role ${API_ROLES.join(', ')}.`,
+		);
 	}
 	return { role: role as ApiRole, claims: payload };
 }
 
 /**
  * Keys already verified, per secret. Every request carries the same few keys, and checking the
- * signature again each time was 7 % of the embedded endpoint's time under insert load. An entry is
+ * signature again each time was a visible share of the endpoint's time under insert load. An entry is
  * used only until its JWT expires; only keys that passed are kept, and at most MAX_VERIFIED of them.
  */
 const verified = new WeakMap<Uint8Array, Map<string, Caller>>();
@@ -46,7 +50,10 @@ const MAX_VERIFIED = 1000;
 
 async function verifyOnce(token: string, secret: Uint8Array): Promise<Caller> {
 	let cache = verified.get(secret);
-	if (!cache) verified.set(secret, (cache = new Map()));
+	if (!cache) {
+		cache = new Map();
+		verified.set(secret, cache);
+	}
 	const known = cache.get(token);
 	if (known && (known.claims.exp === undefined || known.claims.exp * 1000 > Date.now())) return known;
 	cache.delete(token);
@@ -60,7 +67,10 @@ async function verifyOnce(token: string, secret: Uint8Array): Promise<Caller> {
  * The caller of a request: the `apikey` header must be a valid key (as Supabase's gateway demands);
  * an `Authorization: Bearer` token, when present, decides the role, as in PostgREST.
  */
-export async function authenticate(headers: { apikey?: string | string[]; authorization?: string | string[] }, secret: Uint8Array): Promise<Caller> {
+export async function authenticate(
+	headers: { apikey?: string | string[]; authorization?: string | string[] },
+	secret: Uint8Array,
+): Promise<Caller> {
 	const apikey = Array.isArray(headers.apikey) ? headers.apikey[0] : headers.apikey;
 	const authorization = Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization;
 	const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -68,5 +78,5 @@ export async function authenticate(headers: { apikey?: string | string[]; author
 		throw unauthorized('No API key found in request', 'No `apikey` request header or url param was found.');
 	}
 	const key = apikey ? await verifyOnce(apikey, secret) : undefined;
-	return bearer && bearer !== apikey ? verifyOnce(bearer, secret) : key ?? verifyOnce(bearer!, secret);
+	return bearer && bearer !== apikey ? verifyOnce(bearer, secret) : (key ?? verifyOnce(bearer!, secret));
 }

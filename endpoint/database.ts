@@ -58,7 +58,10 @@ function oneAtATime() {
 }
 
 type PgliteResult = Awaited<ReturnType<PGlite['query']>>;
-const resultOf = <T>(result: PgliteResult): QueryResult<T> => ({ rows: result.rows as T[], rowCount: result.affectedRows ?? result.rows.length });
+const resultOf = <T>(result: PgliteResult): QueryResult<T> => ({
+	rows: result.rows as T[],
+	rowCount: result.affectedRows ?? result.rows.length,
+});
 
 export async function openPglite(dataDir?: string): Promise<SqlBackend> {
 	if (dataDir) await mkdir(dataDir, { recursive: true });

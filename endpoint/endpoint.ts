@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { authenticate, LOCAL_JWT_SECRET } from './auth.ts';
 import type { SqlBackend } from './database.ts';
 import { ApiError, toApiError } from './errors.ts';
-import { handleRest, parsePrefer } from './postgrest.ts';
 import { installPlatform } from './platform.ts';
+import { handleRest, parsePrefer, type RestResponse } from './postgrest.ts';
 import { attachRealtime, BROADCAST_CHANNEL, parseBroadcast } from './realtime.ts';
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
@@ -30,7 +30,8 @@ export interface Endpoint {
 }
 
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
-const ALLOWED_HEADERS = 'apikey, authorization, content-type, prefer, x-client-info, accept-profile, content-profile, range, range-unit, x-supabase-api-version';
+const ALLOWED_HEADERS =
+	'apikey, authorization, content-type, prefer, x-client-info, accept-profile, content-profile, range, range-unit, x-supabase-api-version';
 
 class BodyTooLarge extends Error {}
 
@@ -95,11 +96,20 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				return;
 			}
 			if (url.pathname === '/' || url.pathname === '/health') {
-				send(res, 200, { ...cors, 'content-type': 'application/json' }, JSON.stringify({ status: 'ok', database: db.description }));
+				send(
+					res,
+					200,
+					{ ...cors, 'content-type': 'application/json' },
+					JSON.stringify({ status: 'ok', database: db.description }),
+				);
 				return;
 			}
 			if (!url.pathname.startsWith('/rest/v1/')) {
-				throw new ApiError(404, 'PGRST125', `The embedded endpoint serves /rest/v1 and Realtime broadcasts only, not ${url.pathname}. Auth and Storage need hosted Supabase or \`supabase start\`.`);
+				throw new ApiError(
+					404,
+					'PGRST125',
+					`The embedded endpoint serves /rest/v1 and Realtime broadcasts only, not ${url.pathname}. Auth and Storage need hosted Supabase or \`supabase start\`.`,
+				);
 			}
 			const caller = await authenticate(req.headers, secret);
 			const text = await readBody(req, limit);
@@ -119,7 +129,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				body,
 				role: caller.role,
 			};
-			let response;
+			let response: RestResponse;
 			try {
 				response = await db.asRole(caller.role, caller.claims, (sql) => handleRest(sql, cache, request));
 			} catch (error) {

@@ -6,7 +6,13 @@ export class ApiError extends Error {
 	readonly code: string;
 	readonly details: string | null;
 	readonly hint: string | null;
-	constructor(status: number, code: string, message: string, details: string | null = null, hint: string | null = null) {
+	constructor(
+		status: number,
+		code: string,
+		message: string,
+		details: string | null = null,
+		hint: string | null = null,
+	) {
 		super(message);
 		this.status = status;
 		this.code = code;
@@ -26,7 +32,9 @@ interface PgError {
 }
 
 const isPgError = (error: unknown): error is PgError & Error =>
-	error instanceof Error && typeof (error as PgError).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgError).code!);
+	error instanceof Error &&
+	typeof (error as PgError).code === 'string' &&
+	/^[0-9A-Z]{5}$/.test((error as PgError).code!);
 
 /** HTTP status for a SQLSTATE, following PostgREST's table. Input errors are all 4xx. */
 export function statusForSqlState(code: string, role: ApiRole): number {
@@ -47,5 +55,10 @@ export function toApiError(error: unknown, role: ApiRole): ApiError {
 		const code = error.code!;
 		return new ApiError(statusForSqlState(code, role), code, error.message, error.detail ?? null, error.hint ?? null);
 	}
-	return new ApiError(500, 'PGRST000', 'The endpoint failed to handle the request.', error instanceof Error ? error.message : String(error));
+	return new ApiError(
+		500,
+		'PGRST000',
+		'The endpoint failed to handle the request.',
+		error instanceof Error ? error.message : String(error),
+	);
 }

@@ -10,13 +10,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { openPglite, openPostgres, type SqlBackend } from './database.ts';
-import { startEndpoint, type Endpoint } from './endpoint.ts';
+import { type Endpoint, startEndpoint } from './endpoint.ts';
 import { migrate } from './migrate.ts';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 
 export async function openDatabase(env = process.env): Promise<SqlBackend> {
-	return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(env.PRAXIS_DATA_DIR ?? `${projectRoot}.data/pglite`);
+	return env.DATABASE_URL
+		? openPostgres(env.DATABASE_URL)
+		: openPglite(env.PRAXIS_DATA_DIR ?? `${projectRoot}.data/pglite`);
 }
 
 export async function startFromEnv(env = process.env): Promise<Endpoint & { description: string }> {
@@ -28,7 +30,9 @@ export async function startFromEnv(env = process.env): Promise<Endpoint & { desc
 			host: env.PRAXIS_ENDPOINT_HOST ?? '127.0.0.1',
 			port: Number(env.PRAXIS_ENDPOINT_PORT ?? 54321),
 			jwtSecret: env.PRAXIS_JWT_SECRET,
-			allowedOrigins: env.PRAXIS_ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean),
+			allowedOrigins: env.PRAXIS_ALLOWED_ORIGINS?.split(',')
+				.map((o) => o.trim())
+				.filter(Boolean),
 		});
 		return {
 			...endpoint,
@@ -48,9 +52,14 @@ export async function startFromEnv(env = process.env): Promise<Endpoint & { desc
  * For `npm start`: reuse an endpoint already answering on the port (one started by hand, or
  * `supabase start`), else start one.
  */
-export async function startEndpointForSite(env = process.env): Promise<{ url: string; description: string; close(): Promise<void> }> {
+export async function startEndpointForSite(
+	env = process.env,
+): Promise<{ url: string; description: string; close(): Promise<void> }> {
 	const url = `http://127.0.0.1:${env.PRAXIS_ENDPOINT_PORT ?? 54321}`;
-	const running = await fetch(`${url}/rest/v1/`, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
+	const running = await fetch(`${url}/rest/v1/`, { signal: AbortSignal.timeout(1000) }).then(
+		() => true,
+		() => false,
+	);
 	if (running) return { url, description: 'already running, reused', close: async () => {} };
 	return startFromEnv(env);
 }
@@ -58,7 +67,9 @@ export async function startEndpointForSite(env = process.env): Promise<{ url: st
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
 	try {
 		const endpoint = await startFromEnv();
-		process.stdout.write(`Praxis endpoint on ${endpoint.url} (${endpoint.description}). Development use only; Ctrl+C stops it.\n`);
+		process.stdout.write(
+			`Praxis endpoint on ${endpoint.url} (${endpoint.description}). Development use only; Ctrl+C stops it.\n`,
+		);
 		const stop = async () => {
 			await endpoint.close();
 			process.exit(0);

@@ -17,6 +17,13 @@ const STALE =
 	'This database was migrated from a different migration history. The embedded endpoint keeps its data in ' +
 	'.data/pglite (or PRAXIS_DATA_DIR): move that folder away to start from an empty database.';
 
+/**
+ * Whether recorded statements are a migration's text: `supabase db push` records the statements split,
+ * without their semicolons and some whitespace, so both are compared without either.
+ */
+const sameStatements = (recorded: string, text: string) =>
+	recorded.replace(/[\s;]+/g, '') === text.replace(/[\s;]+/g, '');
+
 export async function migrate(db: SqlBackend, dir = migrationsDir): Promise<string[]> {
 	await installPlatform(db);
 	await db.admin.exec(`
@@ -35,7 +42,7 @@ export async function migrate(db: SqlBackend, dir = migrationsDir): Promise<stri
 	for (const { version, statements } of recorded) {
 		const local = texts.get(version);
 		if (!local) throw new Error(`Migration ${version} has been applied but is not in supabase/migrations. ${STALE}`);
-		if (statements?.length && statements.join('') !== local.text) {
+		if (statements?.length && !sameStatements(statements.join(''), local.text)) {
 			throw new Error(`Migration ${local.file} has changed since it was applied. ${STALE}`);
 		}
 	}
@@ -43,7 +50,11 @@ export async function migrate(db: SqlBackend, dir = migrationsDir): Promise<stri
 	const applied: string[] = [];
 	for (const [version, { file, text }] of texts) {
 		if (done.has(version)) continue;
-		const name = file.replace(/\.sql$/, '').split('_').slice(1).join('_');
+		const name = file
+			.replace(/\.sql$/, '')
+			.split('_')
+			.slice(1)
+			.join('_');
 		try {
 			await db.admin.exec(
 				`begin;\n${text}\n;insert into supabase_migrations.schema_migrations (version, name, statements) ` +

@@ -5,8 +5,8 @@
  */
 import type { ApiRole, Sql } from './database.ts';
 import { ApiError } from './errors.ts';
-import { quoteIdent, valueText } from './sql-literals.ts';
 import type { ApiFunction, SchemaCache, Table } from './schema-cache.ts';
+import { quoteIdent, valueText } from './sql-literals.ts';
 
 export interface RestRequest {
 	method: string;
@@ -26,7 +26,6 @@ export interface RestResponse {
 	body: string;
 }
 
-
 export function parsePrefer(header: string | undefined): Map<string, string> {
 	const prefer = new Map<string, string>();
 	for (const part of (header ?? '').split(',')) {
@@ -45,7 +44,13 @@ const json = (status: number, body: string, headers: Record<string, string> = {}
 function tableOf(cache: SchemaCache, name: string): Table {
 	const table = cache.tables.get(name);
 	if (!table) {
-		throw new ApiError(404, 'PGRST205', `Could not find the table '${cache.schema}.${name}' in the schema cache`, null, null);
+		throw new ApiError(
+			404,
+			'PGRST205',
+			`Could not find the table '${cache.schema}.${name}' in the schema cache`,
+			null,
+			null,
+		);
 	}
 	return table;
 }
@@ -66,7 +71,12 @@ function selectList(table: Table, select: string | null): string {
 		.filter(Boolean)
 		.map((name) => {
 			if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-				throw new ApiError(400, 'PGRST100', `"failed to parse select parameter (${select})"`, `Unsupported select item: ${name}`);
+				throw new ApiError(
+					400,
+					'PGRST100',
+					`"failed to parse select parameter (${select})"`,
+					`Unsupported select item: ${name}`,
+				);
 			}
 			return columnOf(table, name);
 		})
@@ -74,10 +84,23 @@ function selectList(table: Table, select: string | null): string {
 }
 
 /** A comma-separated list of column names as supabase-js sends them (`columns="id","team"`). */
-const identifierList = (raw: string) => raw.split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
+const identifierList = (raw: string) =>
+	raw
+		.split(',')
+		.map((name) => name.trim().replace(/^"(.*)"$/, '$1'))
+		.filter(Boolean);
 
 const RESERVED = new Set(['select', 'order', 'limit', 'offset', 'columns', 'on_conflict']);
-const OPERATORS: Record<string, string> = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=', like: 'like', ilike: 'ilike' };
+const OPERATORS: Record<string, string> = {
+	eq: '=',
+	neq: '<>',
+	gt: '>',
+	gte: '>=',
+	lt: '<',
+	lte: '<=',
+	like: 'like',
+	ilike: 'ilike',
+};
 
 /** Horizontal filters (`col=op.value`) as a WHERE clause with parameters starting at `$first`. */
 function whereClause(table: Table, query: URLSearchParams, params: unknown[]): string {
@@ -92,13 +115,19 @@ function whereClause(table: Table, query: URLSearchParams, params: unknown[]): s
 		const value = opDot === -1 ? '' : rest.slice(opDot + 1);
 		let condition: string;
 		if (!op) {
-			throw new ApiError(400, 'PGRST100', `"failed to parse filter (${raw})" (line 1, column 1)`, 'A filter is written column=operator.value, e.g. team=eq.support');
+			throw new ApiError(
+				400,
+				'PGRST100',
+				`"failed to parse filter (${raw})" (line 1, column 1)`,
+				'A filter is written column=operator.value, e.g. team=eq.support',
+			);
 		} else if (op in OPERATORS) {
 			params.push(value);
 			condition = `${column} ${OPERATORS[op]} $${params.length}`;
 		} else if (op === 'in') {
 			const list = /^\((.*)\)$/.exec(value)?.[1];
-			if (list === undefined) throw new ApiError(400, 'PGRST100', `"failed to parse filter (${raw})"`, 'in. takes a list: in.(a,b)');
+			if (list === undefined)
+				throw new ApiError(400, 'PGRST100', `"failed to parse filter (${raw})"`, 'in. takes a list: in.(a,b)');
 			const items = list === '' ? [] : list.split(',').map((item) => item.trim().replace(/^"(.*)"$/, '$1'));
 			params.push(items);
 			condition = `${column}::text = any ($${params.length}::text[])`;
@@ -134,7 +163,12 @@ function count(raw: string | null, name: string): number | undefined {
 function bodyRows(body: unknown, columnsParam: string | null): { rows: Record<string, unknown>[]; keys: string[] } {
 	const rows = Array.isArray(body) ? body : [body];
 	if (body === undefined || rows.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) {
-		throw new ApiError(400, 'PGRST102', 'Empty or invalid json', 'The body must be a JSON object or an array of objects.');
+		throw new ApiError(
+			400,
+			'PGRST102',
+			'Empty or invalid json',
+			'The body must be a JSON object or an array of objects.',
+		);
 	}
 	const objects = rows as Record<string, unknown>[];
 	if (columnsParam) return { rows: objects, keys: identifierList(columnsParam) };
@@ -148,11 +182,20 @@ function bodyRows(body: unknown, columnsParam: string | null): { rows: Record<st
 
 function returning(request: RestRequest, table: Table): { clause: string; representation: boolean } {
 	const representation = request.prefer.get('return') === 'representation';
-	return { representation, clause: representation ? ` returning ${selectList(table, request.query.get('select'))}` : '' };
+	return {
+		representation,
+		clause: representation ? ` returning ${selectList(table, request.query.get('select'))}` : '',
+	};
 }
 
 /** Runs the statement and answers with its rows as JSON (representation) or nothing (minimal). */
-async function mutate(sql: Sql, statement: string, params: unknown[], representation: boolean, status: number): Promise<RestResponse> {
+async function mutate(
+	sql: Sql,
+	statement: string,
+	params: unknown[],
+	representation: boolean,
+	status: number,
+): Promise<RestResponse> {
 	if (representation) {
 		const result = await sql.query<{ body: string; n: number }>(
 			`with mutated as (${statement}) select coalesce(json_agg(mutated), '[]')::text as body, count(*)::integer as n from mutated`,
@@ -174,11 +217,14 @@ async function insert(sql: Sql, cache: SchemaCache, request: RestRequest, table:
 	if (resolution === 'ignore-duplicates' || resolution === 'merge-duplicates') {
 		// As PostgREST: the conflict target is on_conflict's columns, else the primary key.
 		const onConflict = request.query.get('on_conflict');
-		const target = onConflict ? identifierList(onConflict).map((c) => columnOf(table, c)) : table.primaryKey.map(quoteIdent);
+		const target = onConflict
+			? identifierList(onConflict).map((c) => columnOf(table, c))
+			: table.primaryKey.map(quoteIdent);
 		if (target.length > 0) {
-			const action = resolution === 'ignore-duplicates' || columns.length === 0
-				? 'do nothing'
-				: `do update set ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+			const action =
+				resolution === 'ignore-duplicates' || columns.length === 0
+					? 'do nothing'
+					: `do update set ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
 			conflict = ` on conflict (${target.join(', ')}) ${action}`;
 		}
 	}
@@ -190,7 +236,13 @@ async function insert(sql: Sql, cache: SchemaCache, request: RestRequest, table:
 	return mutate(sql, statement, columns.length ? [JSON.stringify(rows)] : [], representation, 201);
 }
 
-async function read(sql: Sql, cache: SchemaCache, request: RestRequest, table: Table, head: boolean): Promise<RestResponse> {
+async function read(
+	sql: Sql,
+	cache: SchemaCache,
+	request: RestRequest,
+	table: Table,
+	head: boolean,
+): Promise<RestResponse> {
 	const params: unknown[] = [];
 	const qualified = `${quoteIdent(cache.schema)}.${quoteIdent(table.name)}`;
 	const where = whereClause(table, request.query, params);
@@ -198,8 +250,13 @@ async function read(sql: Sql, cache: SchemaCache, request: RestRequest, table: T
 	const offset = count(request.query.get('offset'), 'offset') ?? 0;
 	const inner = `select ${selectList(table, request.query.get('select'))} from ${qualified}${where}${orderClause(table, request.query.get('order'))}${limit === undefined ? '' : ` limit ${limit}`}${offset ? ` offset ${offset}` : ''}`;
 	const exact = request.prefer.get('count') === 'exact';
-	const total = exact ? (await sql.query<{ n: number }>(`select count(*)::integer as n from ${qualified}${where}`, params)).rows[0]!.n : undefined;
-	const result = await sql.query<{ body: string; n: number }>(`select coalesce(json_agg(t), '[]')::text as body, count(*)::integer as n from (${inner}) t`, params);
+	const total = exact
+		? (await sql.query<{ n: number }>(`select count(*)::integer as n from ${qualified}${where}`, params)).rows[0]!.n
+		: undefined;
+	const result = await sql.query<{ body: string; n: number }>(
+		`select coalesce(json_agg(t), '[]')::text as body, count(*)::integer as n from (${inner}) t`,
+		params,
+	);
 	const { body, n } = result.rows[0]!;
 	const range = n === 0 ? `*/${total ?? '*'}` : `${offset}-${offset + n - 1}/${total ?? '*'}`;
 	return json(200, head ? '' : body, { 'content-range': range });
@@ -231,14 +288,21 @@ async function remove(sql: Sql, cache: SchemaCache, request: RestRequest, table:
 /** The overload whose argument names match the call; PostgREST's PGRST202 when none does. */
 function resolveFunction(cache: SchemaCache, name: string, args: Record<string, unknown>): ApiFunction {
 	const given = Object.keys(args);
-	const match = cache.functions.get(name)?.find((fn) =>
-		given.every((key) => fn.args.some((arg) => arg.name === key)) &&
-		fn.args.every((arg) => arg.hasDefault || given.includes(arg.name)),
-	);
+	const match = cache.functions
+		.get(name)
+		?.find(
+			(fn) =>
+				given.every((key) => fn.args.some((arg) => arg.name === key)) &&
+				fn.args.every((arg) => arg.hasDefault || given.includes(arg.name)),
+		);
 	if (!match) {
-		throw new ApiError(404, 'PGRST202', `Could not find the function ${cache.schema}.${name}(${given.sort().join(', ')}) in the schema cache`,
+		throw new ApiError(
+			404,
+			'PGRST202',
+			`Could not find the function ${cache.schema}.${name}(${given.sort().join(', ')}) in the schema cache`,
 			`Searched for the function ${cache.schema}.${name} with parameters ${given.sort().join(', ') || '(none)'}.`,
-			cache.functions.has(name) ? 'Check the argument names and which ones are required.' : null);
+			cache.functions.has(name) ? 'Check the argument names and which ones are required.' : null,
+		);
 	}
 	return match;
 }
@@ -247,7 +311,8 @@ function resolveFunction(cache: SchemaCache, name: string, args: Record<string, 
 function argumentText(value: unknown, type: string): string | null {
 	if (value === null || value === undefined) return null;
 	// JSON arguments, and an array given for a type that is not an array, are passed as their JSON.
-	if (type === 'json' || type === 'jsonb' || (Array.isArray(value) && !type.endsWith('[]'))) return JSON.stringify(value);
+	if (type === 'json' || type === 'jsonb' || (Array.isArray(value) && !type.endsWith('[]')))
+		return JSON.stringify(value);
 	return valueText(value);
 }
 
@@ -260,7 +325,12 @@ async function call(sql: Sql, cache: SchemaCache, request: RestRequest, name: st
 	} else if (request.body !== null && typeof request.body === 'object' && !Array.isArray(request.body)) {
 		args = request.body as Record<string, unknown>;
 	} else {
-		throw new ApiError(400, 'PGRST102', 'Empty or invalid json', 'Call a function with a JSON object of named arguments.');
+		throw new ApiError(
+			400,
+			'PGRST102',
+			'Empty or invalid json',
+			'Call a function with a JSON object of named arguments.',
+		);
 	}
 	const fn = resolveFunction(cache, name, args);
 	const params: unknown[] = [];
@@ -276,7 +346,7 @@ async function call(sql: Sql, cache: SchemaCache, request: RestRequest, name: st
 		? `select coalesce(json_agg(t), '[]')::text as body from ${invocation} t`
 		: `select to_json(${invocation})::text as body`;
 	const { rows } = await sql.query<{ body: string | null }>(text, params);
-	return json(200, request.method === 'HEAD' ? '' : rows[0]?.body ?? 'null');
+	return json(200, request.method === 'HEAD' ? '' : (rows[0]?.body ?? 'null'));
 }
 
 export async function handleRest(sql: Sql, cache: SchemaCache, request: RestRequest): Promise<RestResponse> {
@@ -287,7 +357,8 @@ export async function handleRest(sql: Sql, cache: SchemaCache, request: RestRequ
 		}
 		return call(sql, cache, request, segments[1]!);
 	}
-	if (segments.length !== 1) throw new ApiError(404, 'PGRST125', `Invalid path specified in request URL: /rest/v1/${request.path}`);
+	if (segments.length !== 1)
+		throw new ApiError(404, 'PGRST125', `Invalid path specified in request URL: /rest/v1/${request.path}`);
 	const table = tableOf(cache, segments[0]!);
 	switch (request.method) {
 		case 'POST':

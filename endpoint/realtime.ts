@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { authenticate } from './auth.ts';
 
 type Message = [joinRef: string | null, ref: string | null, topic: string, event: string, payload: unknown];
@@ -27,7 +27,8 @@ export function parseBroadcast(text: string): BroadcastMessage | undefined {
 	try {
 		const value = JSON.parse(text) as Partial<BroadcastMessage>;
 		if (typeof value.topic !== 'string' || typeof value.event !== 'string') return undefined;
-		const payload = value.payload && typeof value.payload === 'object' && !Array.isArray(value.payload) ? value.payload : {};
+		const payload =
+			value.payload && typeof value.payload === 'object' && !Array.isArray(value.payload) ? value.payload : {};
 		return { topic: value.topic, event: value.event, payload, private: value.private !== false };
 	} catch {
 		return undefined;
@@ -63,8 +64,12 @@ export function attachRealtime(server: Server, secret: Uint8Array): Realtime {
 	const send = (ws: WebSocket, message: Message) => {
 		if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 	};
-	const reply = (ws: WebSocket, [joinRef, ref, topic]: Message, status: 'ok' | 'error', response: Record<string, unknown> = {}) =>
-		send(ws, [joinRef, ref, topic, 'phx_reply', { status, response }]);
+	const reply = (
+		ws: WebSocket,
+		[joinRef, ref, topic]: Message,
+		status: 'ok' | 'error',
+		response: Record<string, unknown> = {},
+	) => send(ws, [joinRef, ref, topic, 'phx_reply', { status, response }]);
 
 	function accept(ws: WebSocket) {
 		ws.on('message', (data, isBinary) => {
@@ -81,7 +86,8 @@ export function attachRealtime(server: Server, secret: Uint8Array): Realtime {
 			if (topic === 'phoenix' && event === 'heartbeat') return reply(ws, message, 'ok');
 			if (event === 'phx_join') {
 				const config = (message[4] as { config?: { private?: boolean } } | undefined)?.config;
-				if (config?.private) return reply(ws, message, 'error', { reason: 'private channels are not served by the embedded endpoint' });
+				if (config?.private)
+					return reply(ws, message, 'error', { reason: 'private channels are not served by the embedded endpoint' });
 				const joined = members.get(topic) ?? new Map<WebSocket, string | null>();
 				joined.set(ws, joinRef);
 				members.set(topic, joined);

@@ -50,7 +50,14 @@ export async function loadSchemaCache(sql: Sql, schema = 'public'): Promise<Sche
 		 order by c.relname, array_position(i.indkey::int2[], a.attnum)`,
 		[schema],
 	);
-	const functions = await sql.query<{ name: string; arg_names: string[] | null; arg_types: string[]; defaults: number; returns_set: boolean; modes: string[] | null }>(
+	const functions = await sql.query<{
+		name: string;
+		arg_names: string[] | null;
+		arg_types: string[];
+		defaults: number;
+		returns_set: boolean;
+		modes: string[] | null;
+	}>(
 		`select p.proname as name, p.proargnames as arg_names, p.pronargdefaults as defaults, p.proretset as returns_set,
 		        p.proargmodes::text[] as modes,
 		        array(select format_type(t, null) from unnest(p.proargtypes) with ordinality as u(t, o) order by o) as arg_types
@@ -71,7 +78,7 @@ export async function loadSchemaCache(sql: Sql, schema = 'public'): Promise<Sche
 	const fns = new Map<string, ApiFunction[]>();
 	for (const row of functions.rows) {
 		// Only functions with plain named IN arguments can be called with a JSON object of arguments.
-		if (row.modes && row.modes.some((mode) => mode !== 'i')) continue;
+		if (row.modes?.some((mode) => mode !== 'i')) continue;
 		const names = row.arg_names ?? [];
 		if (row.arg_types.some((_, i) => !names[i])) continue;
 		const firstDefault = row.arg_types.length - row.defaults;

@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (or CHROMIUM_PATH): Playwright's own browser download cannot work offline. */
 export function chromiumPath(): string {
 	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
 	try {
-		return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+		return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+			encoding: 'utf8',
+		}).trim();
 	} catch {
 		throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
 	}
@@ -16,7 +18,15 @@ export function chromiumPath(): string {
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: chromiumPath(),
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+			'--disable-sync',
+		],
 	});
 }
 
@@ -33,10 +43,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 	await page.addScriptTag({ content: axeSource });
 	return page.evaluate(async () => {
 		// axe is a global once the script tag above has run.
-		const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
+		const result = await (
+			window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
+		).axe.run(document, {
 			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
 		});
-		return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+		return result.violations.map((v) => ({
+			id: v.id,
+			help: v.help,
+			nodes: v.nodes.map((n) => ({ target: n.target })),
+		}));
 	});
 }
 

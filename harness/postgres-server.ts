@@ -17,7 +17,8 @@ export interface PostgresServer {
 	stop(): Promise<void>;
 }
 
-const majorOf = (bin: string) => Number(/(\d+)/.exec(execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }))?.[1]);
+const majorOf = (bin: string) =>
+	Number(/(\d+)/.exec(execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }))?.[1]);
 
 /**
  * Folders holding initdb and postgres, one per major, newest first: PG_BIN if set, Debian's
@@ -75,17 +76,46 @@ function readableCopy(native: string): string {
 		return target;
 	}
 }
-const command = (bin: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] as const : [bin, args] as const);
+const command = (bin: string, args: string[]) =>
+	asRoot ? (['runuser', ['-u', 'postgres', '--', bin, ...args]] as const) : ([bin, args] as const);
 
 export async function startPostgres(binary = findPostgresBinaries()[0]): Promise<PostgresServer> {
 	if (!binary) throw new Error('No PostgreSQL server binaries found: apt-get install -y postgresql, or set PG_BIN.');
 	const dir = mkdtempSync(join(tmpdir(), 'praxis-pg-'));
 	const data = join(dir, 'data');
-	if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
-	const [initdb, initArgs] = command(join(binary.bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+	if (asRoot)
+		chownSync(
+			dir,
+			Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+			Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+		);
+	const [initdb, initArgs] = command(join(binary.bin, 'initdb'), [
+		'-D',
+		data,
+		'-U',
+		'postgres',
+		'--auth=trust',
+		'--no-sync',
+		'-E',
+		'UTF8',
+		'--locale=C',
+	]);
 	execFileSync(initdb, initArgs, { stdio: 'pipe' });
 	const port = await freePort();
-	const [postgres, args] = command(join(binary.bin, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=200']);
+	const [postgres, args] = command(join(binary.bin, 'postgres'), [
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-k',
+		dir,
+		'-c',
+		'fsync=off',
+		'-c',
+		'max_connections=200',
+	]);
 	const child = spawn(postgres, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 	let log = '';
 	child.stderr.on('data', (chunk) => (log += chunk));
@@ -98,7 +128,8 @@ export async function startPostgres(binary = findPostgresBinaries()[0]): Promise
 			break;
 		} catch {
 			await client.end().catch(() => {});
-			if (attempt > 100 || child.exitCode !== null) throw new Error(`PostgreSQL ${binary.major} did not start:\n${log}`);
+			if (attempt > 100 || child.exitCode !== null)
+				throw new Error(`PostgreSQL ${binary.major} did not start:\n${log}`);
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}

@@ -7,30 +7,42 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
 import { openPglite, type SqlBackend } from '../endpoint/database.ts';
-import { startEndpoint, type Endpoint } from '../endpoint/endpoint.ts';
+import { type Endpoint, startEndpoint } from '../endpoint/endpoint.ts';
 import { migrate } from '../endpoint/migrate.ts';
 import { createFeedbackApi } from '../src/lib/data-api/client.ts';
-import { createSender } from '../src/lib/feedback/sender.ts';
-import { checkInSchema, reflectionSchema } from '../src/lib/feedback/schema.ts';
-import { Outbox, type KeyValueStore } from '../src/lib/feedback/outbox.ts';
 import type { Database as Schema } from '../src/lib/data-api/database.ts';
+import { type KeyValueStore, Outbox } from '../src/lib/feedback/outbox.ts';
+import { checkInSchema, reflectionSchema } from '../src/lib/feedback/schema.ts';
+import { createSender } from '../src/lib/feedback/sender.ts';
+import { seededRandom } from './seeded-random.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- read-function JSON, checked field by field
+// biome-ignore lint/suspicious/noExplicitAny: read-function JSON, checked field by field
+type Json = Record<string, any>;
 
 const TEAMS = ['support', 'sales', 'engineering', 'legal', 'ops', 'marketing'];
 const TASKS = ['customer-replies', 'summarising', 'contract-review', 'code-review', 'data-analysis'];
 const options = { auth: { persistSession: false } };
 
 const row = (overrides: Record<string, unknown> = {}) => ({
-	id: randomUUID(), workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support', participant: randomUUID(),
-	confidence: 3, outcome: 'helped', ...overrides,
+	id: randomUUID(),
+	workflow: 'escalated-ticket-reply',
+	task: 'customer-replies',
+	team: 'support',
+	participant: randomUUID(),
+	confidence: 3,
+	outcome: 'helped',
+	...overrides,
 });
 
-async function withEndpoint<T>(dataDir: string | undefined, run: (endpoint: Endpoint, db: SqlBackend) => Promise<T>, port = 0): Promise<T> {
+async function withEndpoint<T>(
+	dataDir: string | undefined,
+	run: (endpoint: Endpoint, db: SqlBackend) => Promise<T>,
+	port = 0,
+): Promise<T> {
 	const db = await openPglite(dataDir);
 	await migrate(db);
 	const endpoint = await startEndpoint({ db, port });
@@ -56,19 +68,28 @@ export async function loadCase({ clients, seconds }: { clients: number; seconds:
 		let sent = 0;
 		let errors = 0;
 		const deadline = performance.now() + seconds * 1000;
-		await Promise.all(Array.from({ length: clients }, async () => {
-			const client = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
-			while (performance.now() < deadline) {
-				const r = row({ team: TEAMS[sent % TEAMS.length] });
-				sent++;
-				const { status } = await client.from('check_ins').insert(r as never);
-				if (status === 201) acknowledged.push(r.id);
-				else errors++;
-			}
-		}));
+		await Promise.all(
+			Array.from({ length: clients }, async () => {
+				const client = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
+				while (performance.now() < deadline) {
+					const r = row({ team: TEAMS[sent % TEAMS.length] });
+					sent++;
+					const { status } = await client.from('check_ins').insert(r as never);
+					if (status === 201) acknowledged.push(r.id);
+					else errors++;
+				}
+			}),
+		);
 		const stored = await storedIds(endpoint.url);
 		const storedSet = new Set(stored);
-		return { sent, acknowledged: acknowledged.length, errors, stored: stored.length, lost: acknowledged.filter((id) => !storedSet.has(id)).length, duplicates: stored.length - storedSet.size };
+		return {
+			sent,
+			acknowledged: acknowledged.length,
+			errors,
+			stored: stored.length,
+			lost: acknowledged.filter((id) => !storedSet.has(id)).length,
+			duplicates: stored.length - storedSet.size,
+		};
 	});
 }
 
@@ -80,8 +101,16 @@ export async function faultCase({ clients, seconds, port }: { clients: number; s
 		const data = new Map<string, string>();
 		return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 	};
-	const outboxes = Array.from({ length: clients }, () =>
-		new Outbox({ store: memory(), send: createSender(createFeedbackApi({ url, anonKey: LOCAL_ANON_KEY })), baseDelayMs: 100, maxDelayMs: 1000 }));
+	const outboxes = Array.from(
+		{ length: clients },
+		() =>
+			new Outbox({
+				store: memory(),
+				send: createSender(createFeedbackApi({ url, anonKey: LOCAL_ANON_KEY })),
+				baseDelayMs: 100,
+				maxDelayMs: 1000,
+			}),
+	);
 	const made: string[] = [];
 	try {
 		let restarted = false;
@@ -96,27 +125,35 @@ export async function faultCase({ clients, seconds, port }: { clients: number; s
 				await new Promise((r) => setTimeout(r, 25));
 			}
 		})();
-		await withEndpoint(dataDir, async () => {
-			await new Promise((r) => setTimeout(r, (seconds * 1000) / 2));
-		}, port);
+		await withEndpoint(
+			dataDir,
+			async () => {
+				await new Promise((r) => setTimeout(r, (seconds * 1000) / 2));
+			},
+			port,
+		);
 		restarted = true;
-		const rejected = await withEndpoint(dataDir, async () => {
-			await producing;
-			const deadline = Date.now() + 60_000;
-			while (outboxes.some((o) => o.state().pending > 0) && Date.now() < deadline) {
-				await Promise.all(outboxes.map((o) => o.flush(true)));
-				await new Promise((r) => setTimeout(r, 50));
-			}
-			const stored = await storedIds(url);
-			const storedSet = new Set(stored);
-			return {
-				pending: outboxes.reduce((n, o) => n + o.state().pending, 0),
-				rejected: outboxes.reduce((n, o) => n + o.state().rejected.length, 0),
-				stored: stored.length,
-				duplicates: stored.length - storedSet.size,
-				lost: made.filter((id) => !storedSet.has(id)).length,
-			};
-		}, port);
+		const rejected = await withEndpoint(
+			dataDir,
+			async () => {
+				await producing;
+				const deadline = Date.now() + 60_000;
+				while (outboxes.some((o) => o.state().pending > 0) && Date.now() < deadline) {
+					await Promise.all(outboxes.map((o) => o.flush(true)));
+					await new Promise((r) => setTimeout(r, 50));
+				}
+				const stored = await storedIds(url);
+				const storedSet = new Set(stored);
+				return {
+					pending: outboxes.reduce((n, o) => n + o.state().pending, 0),
+					rejected: outboxes.reduce((n, o) => n + o.state().rejected.length, 0),
+					stored: stored.length,
+					duplicates: stored.length - storedSet.size,
+					lost: made.filter((id) => !storedSet.has(id)).length,
+				};
+			},
+			port,
+		);
 		return { restarted, made: made.length, ...rejected };
 	} finally {
 		await rm(dataDir, { recursive: true, force: true });
@@ -125,20 +162,86 @@ export async function faultCase({ clients, seconds, port }: { clients: number; s
 
 /** Bad input: N generated malformed or hostile requests; no 5xx, no invalid row, nothing readable or changed by anon. */
 export async function badInputCase({ requests, seed = 7 }: { requests: number; seed?: number }) {
-	let state = seed;
-	const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const random = seededRandom(seed);
 	const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
-	const forged = await new SignJWT({ role: 'service_role' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(40)));
-	const expired = await new SignJWT({ role: 'anon' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(1).sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
-	const hostile = ["'; drop table check_ins; --", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '\u0000', '💥'.repeat(50), 'a'.repeat(100_000), '../../etc/passwd', '${jndi:ldap://x}', '1 OR 1=1', null, 42, -1, 3.5, true, [], {}, ''];
-	const fields = ['id', 'workflow', 'task', 'team', 'participant', 'confidence', 'outcome', 'error_caught', 'error_kind', 'minutes_saved', 'created_at', 'worked', 'visibility', 'nope', 'confidence"; --'];
-	const keys = [LOCAL_ANON_KEY, LOCAL_ANON_KEY, LOCAL_ANON_KEY, forged, expired, 'garbage', '', `${LOCAL_ANON_KEY.slice(0, -3)}abc`];
-	const paths = ['check_ins', 'check_ins', 'reflections', 'rpc/team_indicators', 'rpc/workflow_summary', 'rpc/pg_sleep', 'pg_catalog.pg_roles', 'check_ins/1', '..%2Fauth', 'praxis_private.min_group_size'];
+	const forged = await new SignJWT({ role: 'service_role' })
+		.setProtectedHeader({ alg: 'HS256' })
+		.sign(new TextEncoder().encode('x'.repeat(40)));
+	const expired = await new SignJWT({ role: 'anon' })
+		.setProtectedHeader({ alg: 'HS256' })
+		.setExpirationTime(1)
+		.sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
+	const hostile = [
+		"'; drop table check_ins; --",
+		'<script>alert(1)</script>',
+		'"><img src=x onerror=alert(1)>',
+		'\u0000',
+		'💥'.repeat(50),
+		'a'.repeat(100_000),
+		'../../etc/passwd',
+		// biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile input, meant literally
+		'${jndi:ldap://x}',
+		'1 OR 1=1',
+		null,
+		42,
+		-1,
+		3.5,
+		true,
+		[],
+		{},
+		'',
+	];
+	const fields = [
+		'id',
+		'workflow',
+		'task',
+		'team',
+		'participant',
+		'confidence',
+		'outcome',
+		'error_caught',
+		'error_kind',
+		'minutes_saved',
+		'created_at',
+		'worked',
+		'visibility',
+		'nope',
+		'confidence"; --',
+	];
+	const keys = [
+		LOCAL_ANON_KEY,
+		LOCAL_ANON_KEY,
+		LOCAL_ANON_KEY,
+		forged,
+		expired,
+		'garbage',
+		'',
+		`${LOCAL_ANON_KEY.slice(0, -3)}abc`,
+	];
+	const paths = [
+		'check_ins',
+		'check_ins',
+		'reflections',
+		'rpc/team_indicators',
+		'rpc/workflow_summary',
+		'rpc/pg_sleep',
+		'pg_catalog.pg_roles',
+		'check_ins/1',
+		'..%2Fauth',
+		'praxis_private.min_group_size',
+	];
 
 	return withEndpoint(undefined, async (endpoint, db) => {
 		// Some rows anon must not be able to read or change.
-		await db.admin.query(`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values (gen_random_uuid(), 'a', 'b', 'legal', gen_random_uuid(), 3, 'helped')`);
-		const snapshot = async () => (await db.admin.query<{ h: string }>(`select md5(string_agg(c::text, ',' order by id)) as h from public.check_ins c`)).rows[0]!.h;
+		await db.admin.query(
+			`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values (gen_random_uuid(), 'a', 'b', 'legal', gen_random_uuid(), 3, 'helped')`,
+		);
+		const snapshot = async () =>
+			(
+				await db.admin.query<{ h: string }>(
+					`select md5(string_agg(c::text, ',' order by id)) as h from public.check_ins c`,
+				)
+			).rows[0]!.h;
 		const byStatus = new Map<number, number>();
 		let anonWrites = 0;
 		for (let i = 0; i < requests; i++) {
@@ -153,11 +256,24 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 				() => 'x'.repeat(2 * 1024 * 1024),
 				() => JSON.stringify(pick(hostile)),
 			])();
-			const query = pick(['', '?select=*', '?team=eq.legal', '?id=not.is.null', '?columns=id,team', '?on_conflict=id', "?team=eq.'; drop table check_ins; --"]);
+			const query = pick([
+				'',
+				'?select=*',
+				'?team=eq.legal',
+				'?id=not.is.null',
+				'?columns=id,team',
+				'?on_conflict=id',
+				"?team=eq.'; drop table check_ins; --",
+			]);
 			const before = method === 'PATCH' || method === 'DELETE' ? await snapshot() : undefined;
 			const response = await fetch(`${endpoint.url}/rest/v1/${path}${query}`, {
 				method,
-				headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json', prefer: pick(['return=minimal', 'return=representation', 'resolution=ignore-duplicates']) },
+				headers: {
+					apikey: key,
+					authorization: `Bearer ${key}`,
+					'content-type': 'application/json',
+					prefer: pick(['return=minimal', 'return=representation', 'resolution=ignore-duplicates']),
+				},
 				body: method === 'GET' ? undefined : body,
 			}).catch(() => undefined);
 			const status = response?.status ?? 0;
@@ -170,10 +286,20 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 		const { rows } = await db.admin.query<Record<string, unknown>>('select * from public.check_ins');
 		const { rows: reflections } = await db.admin.query<Record<string, unknown>>('select * from public.reflections');
 		const strip = ({ created_at: _c, ...rest }: Record<string, unknown>) => rest;
-		const invalid = rows.filter((r) => !checkInSchema.safeParse(strip(r)).success).length +
+		const invalid =
+			rows.filter((r) => !checkInSchema.safeParse(strip(r)).success).length +
 			reflections.filter((r) => !reflectionSchema.safeParse(strip(r)).success).length;
-		const serverErrors = [...byStatus].filter(([status]) => status >= 500 || status === 0).reduce((n, [, c]) => n + c, 0);
-		return { requests, byStatus: Object.fromEntries([...byStatus].sort()), serverErrors, invalidRows: invalid, anonReadable: readable, anonChanged: anonWrites };
+		const serverErrors = [...byStatus]
+			.filter(([status]) => status >= 500 || status === 0)
+			.reduce((n, [, c]) => n + c, 0);
+		return {
+			requests,
+			byStatus: Object.fromEntries([...byStatus].sort()),
+			serverErrors,
+			invalidRows: invalid,
+			anonReadable: readable,
+			anonChanged: anonWrites,
+		};
 	});
 }
 
@@ -182,8 +308,7 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
  * we try to recover its count by subtracting what the other calls show. Budget: no recovered cell.
  */
 export async function privacyCase({ teams, seed = 11 }: { teams: number; seed?: number }) {
-	let state = seed;
-	const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const random = seededRandom(seed);
 	return withEndpoint(undefined, async (endpoint) => {
 		const service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, options);
 		const anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
@@ -194,13 +319,17 @@ export async function privacyCase({ teams, seed = 11 }: { teams: number; seed?: 
 			for (const participant of people) {
 				for (let n = 0; n < 1 + Math.floor(random() * 4); n++) {
 					const task = TASKS[Math.floor(random() * TASKS.length)]!;
-					rows.push({ ...row({ team, participant, task, workflow: `${task}-w${Math.floor(random() * 2)}` }), created_at: new Date(Date.now() - random() * 20 * 86_400_000).toISOString() });
+					rows.push({
+						...row({ team, participant, task, workflow: `${task}-w${Math.floor(random() * 2)}` }),
+						created_at: new Date(Date.now() - random() * 20 * 86_400_000).toISOString(),
+					});
 				}
 			}
 			const { error } = await service.from('check_ins').insert(rows as never);
 			if (error) throw new Error(error.message);
 		}
-		const rpc = async (name: 'team_indicators' | 'workflow_summary', args: Record<string, unknown>) => (await anon.rpc(name, args as never)).data as Json;
+		const rpc = async (name: 'team_indicators' | 'workflow_summary', args: Record<string, unknown>) =>
+			(await anon.rpc(name, args as never)).data as Json;
 		let views = 0;
 		let smallShown = 0;
 		let recovered = 0;
@@ -208,7 +337,12 @@ export async function privacyCase({ teams, seed = 11 }: { teams: number; seed?: 
 			for (const weeks of [4, 8, 12]) {
 				const all = await rpc('team_indicators', { p_team: team, p_weeks: weeks });
 				views++;
-				const cells = [...(all.tasks ?? []), ...(all.workflows ?? []), ...(all.errorKinds ?? []), ...(all.weekly ?? [])];
+				const cells = [
+					...(all.tasks ?? []),
+					...(all.workflows ?? []),
+					...(all.errorKinds ?? []),
+					...(all.weekly ?? []),
+				];
 				smallShown += cells.filter((c: Json) => !c.suppressed && c.participants > 0 && c.participants < all.k).length;
 				if (all.suppressed) continue;
 				// What every other call reveals about each task type's check-ins in this period.

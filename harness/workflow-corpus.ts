@@ -42,7 +42,10 @@ const escapeMdx = (text: string) => text.replace(/[{}<>]/g, (c) => `\\${c}`);
 function starlightPage(data: Frontmatter, body: string): string {
 	const list = (items: string[]) => items.map((item) => `- ${escapeMdx(item)}`).join('\n');
 	const steps = data.steps
-		.map((step, i) => `### ${i + 1}. ${escapeMdx(step.title)}\n\n${escapeMdx(step.do)}${step.prompt ? `\n\n\`\`\`text\n${step.prompt.trimEnd()}\n\`\`\`` : ''}`)
+		.map(
+			(step, i) =>
+				`### ${i + 1}. ${escapeMdx(step.title)}\n\n${escapeMdx(step.do)}${step.prompt ? `\n\n\`\`\`text\n${step.prompt.trimEnd()}\n\`\`\`` : ''}`,
+		)
 		.join('\n\n');
 	return `---
 ${yaml.dump({ title: data.title, description: data.summary }, { lineWidth: -1 })}---
@@ -79,12 +82,25 @@ export async function workflowCorpus(workflowsDir: string, count: number): Promi
 		files.map(async (file) => {
 			const source = await readFile(join(workflowsDir, file), 'utf8');
 			const { front, body } = split(source);
-			return { slug: file.replace(/\.mdx$/, ''), source, front, body, data: yaml.load(front, { schema: yaml.JSON_SCHEMA }) as Frontmatter };
+			return {
+				slug: file.replace(/\.mdx$/, ''),
+				source,
+				front,
+				body,
+				data: yaml.load(front, { schema: yaml.JSON_SCHEMA }) as Frontmatter,
+			};
 		}),
 	);
 	if (count < seeds.length) throw new Error(`a corpus needs at least the ${seeds.length} seed workflows`);
 	const templates = seeds.filter((seed) => (seed.data.status ?? 'active') === 'active');
-	const words = [...new Set(seeds.flatMap((seed) => `${seed.body} ${seed.data.steps.map((s) => s.do).join(' ')}`.toLowerCase().match(/[a-z][a-z'-]{2,}/g) ?? []))];
+	const words = [
+		...new Set(
+			seeds.flatMap(
+				(seed) =>
+					`${seed.body} ${seed.data.steps.map((s) => s.do).join(' ')}`.toLowerCase().match(/[a-z][a-z'-]{2,}/g) ?? [],
+			),
+		),
+	];
 	const next = random(20261124);
 	const pick = () => words[Math.floor(next() * words.length)]!;
 	const sentence = () => {
@@ -92,7 +108,11 @@ export async function workflowCorpus(workflowsDir: string, count: number): Promi
 		return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 	};
 
-	const corpus: CorpusEntry[] = seeds.map((seed) => ({ slug: seed.slug, praxis: seed.source, starlight: starlightPage(seed.data, seed.body) }));
+	const corpus: CorpusEntry[] = seeds.map((seed) => ({
+		slug: seed.slug,
+		praxis: seed.source,
+		starlight: starlightPage(seed.data, seed.body),
+	}));
 	for (let i = 1; corpus.length < count; i++) {
 		const template = templates[(i - 1) % templates.length]!;
 		const title = `${template.data.title} (variant ${i})`;

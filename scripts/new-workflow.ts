@@ -11,19 +11,30 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import yaml from 'js-yaml';
 import { checkbox, input, number, select } from '@inquirer/prompts';
+import yaml from 'js-yaml';
 import { checkSource, formatLocated } from '../src/lib/playbook/content-check.ts';
 import { difficulties } from '../src/lib/playbook/content-schema.ts';
-import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../src/lib/playbook/workflow-file.ts';
+import { renderWorkflow, slugify, type WorkflowDraft, workflowPath } from '../src/lib/playbook/workflow-file.ts';
 
 const { values: flags } = parseArgs({
 	options: {
-		title: { type: 'string' }, summary: { type: 'string' }, task: { type: 'string' }, teams: { type: 'string' },
-		tools: { type: 'string' }, difficulty: { type: 'string' }, minutes: { type: 'string' },
-		input: { type: 'string', multiple: true }, step: { type: 'string', multiple: true }, check: { type: 'string', multiple: true },
-		not: { type: 'string', multiple: true }, contributor: { type: 'string', multiple: true }, expert: { type: 'string' },
-		notes: { type: 'string' }, slug: { type: 'string' }, root: { type: 'string' },
+		title: { type: 'string' },
+		summary: { type: 'string' },
+		task: { type: 'string' },
+		teams: { type: 'string' },
+		tools: { type: 'string' },
+		difficulty: { type: 'string' },
+		minutes: { type: 'string' },
+		input: { type: 'string', multiple: true },
+		step: { type: 'string', multiple: true },
+		check: { type: 'string', multiple: true },
+		not: { type: 'string', multiple: true },
+		contributor: { type: 'string', multiple: true },
+		expert: { type: 'string' },
+		notes: { type: 'string' },
+		slug: { type: 'string' },
+		root: { type: 'string' },
 	},
 });
 const root = flags.root ? `${flags.root.replace(/\/$/, '')}/` : fileURLToPath(new URL('../', import.meta.url));
@@ -39,14 +50,38 @@ async function choices(folder: string, nameField: string) {
 	return list;
 }
 
-const split = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const required = ['title', 'summary', 'task', 'teams', 'tools', 'difficulty', 'minutes', 'input', 'step', 'check', 'not', 'contributor', 'expert'] as const;
+const split = (text: string | undefined) =>
+	(text ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+const required = [
+	'title',
+	'summary',
+	'task',
+	'teams',
+	'tools',
+	'difficulty',
+	'minutes',
+	'input',
+	'step',
+	'check',
+	'not',
+	'contributor',
+	'expert',
+] as const;
 const missing = required.filter((name) => flags[name] === undefined);
 
 async function fromFlags(): Promise<WorkflowDraft> {
 	return {
-		title: flags.title!, summary: flags.summary!, task: flags.task!, teams: split(flags.teams), tools: split(flags.tools),
-		difficulty: flags.difficulty!, minutesSaved: Number(flags.minutes), inputs: flags.input!,
+		title: flags.title!,
+		summary: flags.summary!,
+		task: flags.task!,
+		teams: split(flags.teams),
+		tools: split(flags.tools),
+		difficulty: flags.difficulty!,
+		minutesSaved: Number(flags.minutes),
+		inputs: flags.input!,
 		steps: flags.step!.map((step) => {
 			const [title = '', what = '', prompt] = step.split('|');
 			return { title, do: what, prompt: prompt?.replaceAll('\\n', '\n') };
@@ -55,14 +90,19 @@ async function fromFlags(): Promise<WorkflowDraft> {
 			const [risk = '', how = ''] = check.split('|');
 			return { risk, check: how };
 		}),
-		whenNotToUse: flags.not!, contributors: flags.contributor!, expert: flags.expert!, notes: flags.notes,
+		whenNotToUse: flags.not!,
+		contributors: flags.contributor!,
+		expert: flags.expert!,
+		notes: flags.notes,
 	};
 }
 
 async function list(message: string, atLeast: number): Promise<string[]> {
 	const items: string[] = [];
 	for (;;) {
-		const answer = await input({ message: `${message} (${items.length + 1}${items.length >= atLeast ? ', empty to finish' : ''})` });
+		const answer = await input({
+			message: `${message} (${items.length + 1}${items.length >= atLeast ? ', empty to finish' : ''})`,
+		});
 		if (!answer.trim()) {
 			if (items.length >= atLeast) return items;
 			continue;
@@ -72,18 +112,26 @@ async function list(message: string, atLeast: number): Promise<string[]> {
 }
 
 async function interactively(): Promise<WorkflowDraft> {
-	const [tasks, teams, tools, experts] = await Promise.all([choices('tasks', 'title'), choices('teams', 'name'), choices('tools', 'name'), choices('experts', 'name')]);
-	const title = await input({ message: 'Title: the task in a reader\'s words', required: true });
+	const [tasks, teams, tools, experts] = await Promise.all([
+		choices('tasks', 'title'),
+		choices('teams', 'name'),
+		choices('tools', 'name'),
+		choices('experts', 'name'),
+	]);
+	const title = await input({ message: "Title: the task in a reader's words", required: true });
 	const summary = await input({ message: 'One line: when does this workflow help?', required: true });
 	const task = await select({ message: 'Task type', choices: tasks });
 	const teamIds = await checkbox({ message: 'Teams it serves', choices: teams, required: true });
 	const toolIds = await checkbox({ message: 'AI tools it uses', choices: tools, required: true });
 	const difficulty = await select({ message: 'Difficulty', choices: difficulties.map((d) => ({ value: d, name: d })) });
-	const minutesSaved = (await number({ message: 'Minutes saved each use (honest estimate)', min: 0, max: 480, required: true })) ?? 0;
+	const minutesSaved =
+		(await number({ message: 'Minutes saved each use (honest estimate)', min: 0, max: 480, required: true })) ?? 0;
 	const inputs = await list('What to have at hand', 1);
 	const steps: WorkflowDraft['steps'] = [];
 	for (;;) {
-		const stepTitle = await input({ message: `Step ${steps.length + 1} title${steps.length >= 2 ? ' (empty to finish)' : ''}` });
+		const stepTitle = await input({
+			message: `Step ${steps.length + 1} title${steps.length >= 2 ? ' (empty to finish)' : ''}`,
+		});
 		if (!stepTitle.trim()) {
 			if (steps.length >= 2 && steps.some((s) => s.prompt)) break;
 			continue;
@@ -94,7 +142,9 @@ async function interactively(): Promise<WorkflowDraft> {
 	}
 	const checks: WorkflowDraft['checks'] = [];
 	for (;;) {
-		const risk = await input({ message: `AI error to check for ${checks.length + 1}${checks.length >= 1 ? ' (empty to finish)' : ''}` });
+		const risk = await input({
+			message: `AI error to check for ${checks.length + 1}${checks.length >= 1 ? ' (empty to finish)' : ''}`,
+		});
 		if (!risk.trim()) {
 			if (checks.length >= 1) break;
 			continue;
@@ -104,7 +154,21 @@ async function interactively(): Promise<WorkflowDraft> {
 	const whenNotToUse = await list('When not to use AI for this', 1);
 	const contributors = await list('Your name as you want it credited (and co-authors)', 1);
 	const expert = await select({ message: 'Expert to ask', choices: experts });
-	return { title, summary, task, teams: teamIds, tools: toolIds, difficulty, minutesSaved, inputs, steps, checks, whenNotToUse, contributors, expert };
+	return {
+		title,
+		summary,
+		task,
+		teams: teamIds,
+		tools: toolIds,
+		difficulty,
+		minutesSaved,
+		inputs,
+		steps,
+		checks,
+		whenNotToUse,
+		contributors,
+		expert,
+	};
 }
 
 if (missing.length > 0 && missing.length < required.length) {
@@ -112,7 +176,9 @@ if (missing.length > 0 && missing.length < required.length) {
 	process.exit(2);
 }
 if (missing.length > 0 && !process.stdin.isTTY) {
-	process.stderr.write('No terminal to ask questions in: pass every field as a flag (see the top of scripts/new-workflow.ts).\n');
+	process.stderr.write(
+		'No terminal to ask questions in: pass every field as a flag (see the top of scripts/new-workflow.ts).\n',
+	);
 	process.exit(2);
 }
 const draft = missing.length === 0 ? await fromFlags() : await interactively();
@@ -129,4 +195,6 @@ if (existsSync(`${root}${path}`)) {
 	process.exit(1);
 }
 await writeFile(`${root}${path}`, text);
-process.stdout.write(`Wrote ${path}.\nNext: npm run check, then commit it on a branch and open a pull request (see CONTRIBUTING.md).\n`);
+process.stdout.write(
+	`Wrote ${path}.\nNext: npm run check, then commit it on a branch and open a pull request (see CONTRIBUTING.md).\n`,
+);

@@ -13,6 +13,7 @@ import { createClient } from '@supabase/supabase-js';
 import yaml from 'js-yaml';
 import { LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
 import { startEndpointForSite } from '../endpoint/main.ts';
+import { seededRandom } from '../harness/seeded-random.ts';
 import { Constants, type Database } from '../src/lib/data-api/database.ts';
 
 const { outcome: OUTCOMES, error_kind: ERROR_KINDS } = Constants.public.Enums;
@@ -23,18 +24,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const WEEKS = 12;
 const DAY = 86_400_000;
 
-/** mulberry32: a tiny seeded generator, so every seeded history is the same shape. */
-function generator(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-const random = generator(20261124);
+const random = seededRandom(20261124);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const uuid = () => {
 	const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
@@ -54,7 +44,7 @@ const PROFILES: Record<string, { people: number; growth: number; startConfidence
 
 const REFLECTIONS = {
 	worked: [
-		'Asking for the list of the customer\'s questions before the draft meant I did not miss the one from the first message.',
+		"Asking for the list of the customer's questions before the draft meant I did not miss the one from the first message.",
 		'Pasting our playbook first kept the comparison on our positions instead of generic advice.',
 		'Quoting clauses exactly made it quick to check; two quotes were reworded and I caught both.',
 		'Naming the failure classes in the prompt got real findings instead of style comments.',
@@ -72,7 +62,7 @@ const REFLECTIONS = {
 		'Work in smaller batches and check the first and last row of each.',
 		'Ask for the definitions section first, before anything else.',
 		'Write the expected result by hand for a small case before running the query.',
-		'Keep my own list of customer questions and compare it with the model\'s list.',
+		"Keep my own list of customer questions and compare it with the model's list.",
 		'Try the workflow on a harder ticket and time it against doing it by hand.',
 	],
 };
@@ -88,7 +78,11 @@ async function loadWorkflows(): Promise<WorkflowInfo[]> {
 	const result: WorkflowInfo[] = [];
 	for (const file of await readdir(dir)) {
 		const text = await readFile(dir + file, 'utf8');
-		const front = yaml.load(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as { task: string; teams: string | string[]; status?: string };
+		const front = yaml.load(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '') as {
+			task: string;
+			teams: string | string[];
+			status?: string;
+		};
 		if (front.status === 'retired') continue;
 		result.push({ id: file.replace(/\.mdx$/, ''), task: front.task, teams: [front.teams].flat() });
 	}
@@ -110,12 +104,20 @@ function history(workflows: WorkflowInfo[], now: number) {
 				for (let u = 0; u < uses; u++) {
 					const workflow = random() < 0.5 ? favourite : pick(mine);
 					const experience = week - startWeek;
-					const confidence = Math.max(1, Math.min(5, Math.round(profile.startConfidence + profile.growth * experience * 2 + (random() - 0.5) * 1.6)));
+					const confidence = Math.max(
+						1,
+						Math.min(5, Math.round(profile.startConfidence + profile.growth * experience * 2 + (random() - 0.5) * 1.6)),
+					);
 					const caught = random() < 0.3 ? (random() < 0.25 + experience * 0.05 ? 'before' : 'after') : 'none';
 					const daysBack = (WEEKS - 1 - week) * 7 + random() * 7;
 					const created = new Date(Math.min(now - 60_000, now - daysBack * DAY)).toISOString();
 					checkIns.push({
-						id: uuid(), workflow: workflow.id, task: workflow.task, team, participant, confidence,
+						id: uuid(),
+						workflow: workflow.id,
+						task: workflow.task,
+						team,
+						participant,
+						confidence,
 						outcome: confidence >= 3 ? (random() < 0.85 ? 'helped' : 'no_difference') : pick(OUTCOMES),
 						error_caught: caught,
 						error_kind: caught === 'none' ? null : pick(SEEDED_ERROR_KINDS),
@@ -124,7 +126,11 @@ function history(workflows: WorkflowInfo[], now: number) {
 					});
 					if (random() < 0.12) {
 						reflections.push({
-							id: uuid(), workflow: workflow.id, task: workflow.task, team, participant,
+							id: uuid(),
+							workflow: workflow.id,
+							task: workflow.task,
+							team,
+							participant,
 							worked: random() < 0.8 ? pick(REFLECTIONS.worked) : null,
 							did_not_work: random() < 0.6 ? pick(REFLECTIONS.didNotWork) : null,
 							try_next: pick(REFLECTIONS.tryNext),
@@ -141,20 +147,26 @@ function history(workflows: WorkflowInfo[], now: number) {
 
 const endpoint = process.env.SEED_URL ? undefined : await startEndpointForSite();
 const url = process.env.SEED_URL ?? endpoint!.url;
-const client = createClient<Database>(url, process.env.SEED_SERVICE_KEY ?? LOCAL_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
+const client = createClient<Database>(url, process.env.SEED_SERVICE_KEY ?? LOCAL_SERVICE_ROLE_KEY, {
+	auth: { persistSession: false },
+});
 try {
 	const { checkIns, reflections } = history(await loadWorkflows(), Date.now());
 	// The generator is deterministic, so a second run makes the same ids: ignore-duplicates (allowed
 	// for the service role) keeps the seed idempotent and never touches rows it did not make.
 	let added = 0;
 	for (let i = 0; i < checkIns.length; i += 500) {
-		const { error, count } = await client.from('check_ins').upsert(checkIns.slice(i, i + 500), { ignoreDuplicates: true, count: 'exact' });
+		const { error, count } = await client
+			.from('check_ins')
+			.upsert(checkIns.slice(i, i + 500), { ignoreDuplicates: true, count: 'exact' });
 		if (error) throw new Error(`Inserting check-ins failed: ${error.message}`);
 		added += count ?? 0;
 	}
 	const { error } = await client.from('reflections').upsert(reflections, { ignoreDuplicates: true });
 	if (error) throw new Error(`Inserting reflections failed: ${error.message}`);
-	process.stdout.write(`Seeded ${added} new of ${checkIns.length} check-ins and ${reflections.length} reflections over ${WEEKS} weeks for ${Object.keys(PROFILES).length} teams at ${url}.\n`);
+	process.stdout.write(
+		`Seeded ${added} new of ${checkIns.length} check-ins and ${reflections.length} reflections over ${WEEKS} weeks for ${Object.keys(PROFILES).length} teams at ${url}.\n`,
+	);
 } catch (error) {
 	process.stderr.write(`${(error as Error).message}\n`);
 	process.exitCode = 1;

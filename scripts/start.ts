@@ -24,7 +24,9 @@ const { startEndpointForSite } = await import('../endpoint/main.ts');
 const endpoint = await startEndpointForSite();
 const site = await serveStaticSite({ root: `${root}dist`, base: process.env.PRAXIS_BASE, port });
 
-console.log(`\nPraxis is running:\n  site      ${site.url}\n  endpoint  ${endpoint.url} (${endpoint.description})\nPress Ctrl+C to stop.`);
+console.log(
+	`\nPraxis is running:\n  site      ${site.url}\n  endpoint  ${endpoint.url} (${endpoint.description})\nPress Ctrl+C to stop.`,
+);
 
 const stop = async () => {
 	site.server.close();

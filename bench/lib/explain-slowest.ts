@@ -12,7 +12,11 @@ export interface SlowestStatement {
 	plan: string;
 }
 
-export async function explainSlowestStatement(connectionString: string, call: string, params: unknown[]): Promise<SlowestStatement> {
+export async function explainSlowestStatement(
+	connectionString: string,
+	call: string,
+	params: unknown[],
+): Promise<SlowestStatement> {
 	const client = new pg.Client({ connectionString });
 	const reported: SlowestStatement[] = [];
 	client.on('notice', (notice) => {
@@ -26,7 +30,13 @@ export async function explainSlowestStatement(connectionString: string, call: st
 	await client.connect();
 	try {
 		await client.query(`load 'auto_explain'`);
-		for (const setting of ['log_min_duration = 0', 'log_analyze = on', 'log_buffers = on', 'log_nested_statements = on', 'log_level = notice']) {
+		for (const setting of [
+			'log_min_duration = 0',
+			'log_analyze = on',
+			'log_buffers = on',
+			'log_nested_statements = on',
+			'log_level = notice',
+		]) {
 			await client.query(`set auto_explain.${setting}`);
 		}
 		await client.query(call, params);

@@ -33,10 +33,18 @@ async function treeRss(pid: number): Promise<number> {
 	return total;
 }
 
-export function measuredRun(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<MeasuredRun> {
+export function measuredRun(
+	command: string,
+	args: string[],
+	options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<MeasuredRun> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		const keep = (chunk: Buffer) => {
 			output = (output + chunk.toString()).slice(-20_000);
@@ -59,7 +67,8 @@ export function measuredRun(command: string, args: string[], options: { cwd: str
 		child.on('close', (code) => {
 			clearInterval(timer);
 			const seconds = (performance.now() - started) / 1000;
-			if (code !== 0) reject(new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited with ${code}:\n${output}`));
+			if (code !== 0)
+				reject(new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited with ${code}:\n${output}`));
 			else resolve({ seconds, peakBytes });
 		});
 	});

@@ -7,8 +7,9 @@ import { cpus, totalmem } from 'node:os';
 import { projectRoot } from '../../harness/paths.ts';
 import type { Spread } from '../../harness/statistics.ts';
 
-export { projectRoot };
 export { percentile, type Spread, spread } from '../../harness/statistics.ts';
+export { projectRoot };
+
 const benchmarksFile = `${projectRoot}BENCHMARKS.md`;
 
 export const showSpread = (s: Spread, unit: string, digits = 1) =>
@@ -39,7 +40,10 @@ function summary(document: string): string {
 	const rows: string[] = [];
 	for (const match of document.matchAll(/<!-- (bench:[\w-]+) -->\n<!-- budgets (.*) -->/g)) {
 		const budgets = JSON.parse(match[2]!) as Budget[];
-		for (const b of budgets) rows.push(`| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? 'reported' : verdict(b.holds)} | \`npm run ${match[1]}\` |`);
+		for (const b of budgets)
+			rows.push(
+				`| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? 'reported' : verdict(b.holds)} | \`npm run ${match[1]}\` |`,
+			);
 	}
 	return `<!-- summary -->
 ## Budgets at a glance

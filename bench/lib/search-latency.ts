@@ -4,11 +4,25 @@
  * and index still to load) and on a page that has searched before (warm), and the bytes the first
  * search costs.
  */
-import type { Browser, Page } from 'playwright-core';
+
 import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
 
 // Words a reader of this playbook would type; each warm query asks for index chunks not yet loaded.
-export const QUERIES = ['escalated ticket', 'incident timeline', 'contract clause', 'sql query', 'customer language', 'pull request review', 'meeting actions', 'security questionnaire', 'monthly export', 'policy summary', 'competitor', 'account brief'];
+export const QUERIES = [
+	'escalated ticket',
+	'incident timeline',
+	'contract clause',
+	'sql query',
+	'customer language',
+	'pull request review',
+	'meeting actions',
+	'security questionnaire',
+	'monthly export',
+	'policy summary',
+	'competitor',
+	'account brief',
+];
 
 /**
  * Types the query into the search box and resolves with the milliseconds from its last keystroke to
@@ -67,7 +81,14 @@ export interface SearchFigures {
 export const HAND_TYPING_KEY_MS = 200;
 
 export async function measureSearch(browser: Browser, siteUrl: string, runs: number): Promise<SearchFigures> {
-	const figures: SearchFigures = { coldMs: [], warmMs: [], firstSearchBytes: [], typingBytes: [], firstSearchFiles: new Map(), typedByHandBytes: [] };
+	const figures: SearchFigures = {
+		coldMs: [],
+		warmMs: [],
+		firstSearchBytes: [],
+		typingBytes: [],
+		firstSearchFiles: new Map(),
+		typedByHandBytes: [],
+	};
 	for (let run = 0; run < runs; run++) {
 		const query = QUERIES[run % QUERIES.length]!;
 		const visit = await firstVisit(browser, siteUrl);
@@ -122,7 +143,8 @@ async function firstVisit(browser: Browser, siteUrl: string) {
 		if (!counting || (response.status() >= 300 && response.status() < 400)) return; // a redirect has no body
 		const path = new URL(response.url()).pathname;
 		const read = response.body().then(
-			(body) => void files.set(path, /\.(pf_\w+|pagefind)$/.test(path) ? body.length : gzipSync(body, { level: 9 }).length),
+			(body) =>
+				void files.set(path, /\.(pf_\w+|pagefind)$/.test(path) ? body.length : gzipSync(body, { level: 9 }).length),
 			(error: unknown) => void unread.push(`${path}: ${String(error)}`),
 		);
 		reads.add(read);

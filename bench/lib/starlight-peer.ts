@@ -13,10 +13,20 @@ import { projectRoot } from './report.ts';
 export const STARLIGHT_RANGE = '^0.42.4';
 
 export async function installStarlight(dir: string): Promise<{ starlight: string; astro: string }> {
-	const astro = JSON.parse(await readFile(join(projectRoot, 'node_modules/astro/package.json'), 'utf8')).version as string;
+	const astro = JSON.parse(await readFile(join(projectRoot, 'node_modules/astro/package.json'), 'utf8'))
+		.version as string;
 	await writeFile(
 		join(dir, 'package.json'),
-		JSON.stringify({ name: 'starlight-peer', private: true, type: 'module', dependencies: { '@astrojs/starlight': STARLIGHT_RANGE, astro } }, null, 2),
+		JSON.stringify(
+			{
+				name: 'starlight-peer',
+				private: true,
+				type: 'module',
+				dependencies: { '@astrojs/starlight': STARLIGHT_RANGE, astro },
+			},
+			null,
+			2,
+		),
 	);
 	await writeFile(
 		join(dir, 'astro.config.mjs'),
@@ -36,9 +46,16 @@ import { docsSchema } from '@astrojs/starlight/schema';
 export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
 `,
 	);
-	await writeFile(join(dir, 'src/content/docs/index.mdx'), '---\ntitle: Playbook\ndescription: Team AI workflows.\n---\n\nEvery workflow is in the sidebar.\n');
-	await promisify(execFile)('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, maxBuffer: 1 << 24 });
-	const installed = JSON.parse(await readFile(join(dir, 'node_modules/@astrojs/starlight/package.json'), 'utf8')).version as string;
+	await writeFile(
+		join(dir, 'src/content/docs/index.mdx'),
+		'---\ntitle: Playbook\ndescription: Team AI workflows.\n---\n\nEvery workflow is in the sidebar.\n',
+	);
+	await promisify(execFile)('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: dir,
+		maxBuffer: 1 << 24,
+	});
+	const installed = JSON.parse(await readFile(join(dir, 'node_modules/@astrojs/starlight/package.json'), 'utf8'))
+		.version as string;
 	return { starlight: installed, astro };
 }
 

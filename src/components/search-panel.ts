@@ -4,8 +4,15 @@
  * WebAssembly, metadata, the index chunks of the words typed and the results shown, and nothing else.
  */
 import {
-	isSearchable, pagefindFilters, readSearchState, resultSummary, SEARCH_FILTERS, typedTerm, withSearchState, wordsToPreload,
+	isSearchable,
+	pagefindFilters,
+	readSearchState,
+	resultSummary,
+	SEARCH_FILTERS,
 	type SearchState,
+	typedTerm,
+	withSearchState,
+	wordsToPreload,
 } from '../lib/search/search-state.ts';
 
 /** The part of Pagefind's browser API used here (its package types cover only the Node API). */
@@ -32,8 +39,8 @@ interface ResultData {
 /**
  * Typing faster than this is one search: the results (a fragment fetched per result shown) come only
  * where the typing paused, and the index chunks of a word load once it is finished or long enough
- * (wordsToPreload). Pagefind's own debouncedSearch loads chunks at every keystroke: for a quickly
- * typed two-word query, 3-5 chunks of about 13 KB where 2 do.
+ * (wordsToPreload). Pagefind's own debouncedSearch loads chunks at every keystroke, several times the
+ * chunks a quickly typed query needs (BENCHMARKS.md).
  */
 const PAUSE_MS = 50;
 /** Results shown at once; each needs its own fragment fetched, so a phone pays only for what it shows. */
@@ -63,8 +70,13 @@ export function startSearch(root: SearchRoot): void {
 	const load = (): Promise<Pagefind> => {
 		library ??= (async () => {
 			const pagefind = (await root.importPagefind()) as Pagefind;
-			// No worker: it is another 12 KB to fetch, and a search of a few thousand pages takes milliseconds.
-			await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 24, highlightParam: 'highlight', noWorker: true });
+			// No worker: it is another file to fetch, and a search of a few thousand pages takes milliseconds.
+			await pagefind.options({
+				baseUrl: root.dataset.base,
+				excerptLength: 24,
+				highlightParam: 'highlight',
+				noWorker: true,
+			});
 			await pagefind.init();
 			return pagefind;
 		})().catch((error: unknown) => {

@@ -3,7 +3,7 @@
  * from here instead of calling `getCollection` themselves: walking the collections on every page
  * costs seconds at a thousand workflows.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry, getCollection } from 'astro:content';
 import { findBrokenReferences, formatProblems } from '../lib/playbook/cross-references.ts';
 
 export type Workflow = CollectionEntry<'workflows'>;
@@ -36,8 +36,7 @@ export function loadPlaybook(): Promise<Playbook> {
 
 const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
 	a.data.title.localeCompare(b.data.title);
-const byName = (a: { data: { name: string } }, b: { data: { name: string } }) =>
-	a.data.name.localeCompare(b.data.name);
+const byName = (a: { data: { name: string } }, b: { data: { name: string } }) => a.data.name.localeCompare(b.data.name);
 
 async function load(): Promise<Playbook> {
 	const [workflows, tasks, teams, tools, experts, tracks] = await Promise.all([

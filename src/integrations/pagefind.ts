@@ -1,5 +1,5 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 
 /**
@@ -26,9 +26,7 @@ export async function buildIndex(siteDir: string, logger: AstroIntegrationLogger
 		const added = checked(await index.addDirectory({ path: siteDir }), 'addDirectory');
 		if (!added.page_count) throw new Error(`Pagefind found no HTML pages in ${siteDir}`);
 		checked(await index.writeFiles({ outputPath: `${siteDir}/pagefind` }), 'writeFiles');
-		logger.info(
-			`Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms.`,
-		);
+		logger.info(`Indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms.`);
 	} finally {
 		await pagefind.close();
 	}

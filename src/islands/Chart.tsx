@@ -37,14 +37,29 @@ export function Chart({ title, x, categories, series, yMax, height = 220 }: Prop
 			if (cancelled || !box.current) return;
 			const style = getComputedStyle(box.current);
 			const color = (name: string) => style.getPropertyValue(name).trim() || '#888';
-			const axis = { stroke: color('--text'), grid: { stroke: color('--border'), width: 1 }, ticks: { stroke: color('--border') } };
+			const axis = {
+				stroke: color('--text'),
+				grid: { stroke: color('--border'), width: 1 },
+				ticks: { stroke: color('--border') },
+			};
 			plot = new UPlot(
 				{
 					width: box.current.clientWidth || 600,
 					height,
-					scales: { x: categories ? { time: false, range: [-0.5, x.length - 0.5] } : { time: true }, y: { range: (_u, _min, max) => [0, yMax ?? Math.max(1, max * 1.1)] } },
+					scales: {
+						x: categories ? { time: false, range: [-0.5, x.length - 0.5] } : { time: true },
+						y: { range: (_u, _min, max) => [0, yMax ?? Math.max(1, max * 1.1)] },
+					},
 					axes: [
-						{ ...axis, ...(categories ? { values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => categories[tick] ?? ''), splits: () => x } : {}) },
+						{
+							...axis,
+							...(categories
+								? {
+										values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => categories[tick] ?? ''),
+										splits: () => x,
+									}
+								: {}),
+						},
 						axis,
 					],
 					legend: { show: true },
@@ -76,7 +91,11 @@ export function Chart({ title, x, categories, series, yMax, height = 220 }: Prop
 
 	return (
 		<figure className="chart" aria-label={title}>
-			{failed ? <p className="muted">The chart could not be drawn; the table has the same numbers.</p> : <div ref={box} aria-hidden="true" />}
+			{failed ? (
+				<p className="muted">The chart could not be drawn; the table has the same numbers.</p>
+			) : (
+				<div ref={box} aria-hidden="true" />
+			)}
 		</figure>
 	);
 }

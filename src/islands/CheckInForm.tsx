@@ -1,7 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
-import { CONFIDENCE } from '../lib/feedback/model.ts';
-import { ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback/model.ts';
+import { type FormEvent, useId, useState } from 'react';
 import type { Identity } from '../lib/feedback/identity.ts';
+import { CONFIDENCE, ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback/model.ts';
 import type { Outbox } from '../lib/feedback/outbox.ts';
 
 interface Props {
@@ -46,7 +45,9 @@ export function CheckInForm({ workflow, task, identity, outbox }: Props) {
 		}
 		setErrors({});
 		outbox.add('check_in', parsed.data);
-		setConfirmation(`Checked in at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Thank you.`);
+		setConfirmation(
+			`Checked in at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Thank you.`,
+		);
 		setMinutes('');
 	};
 
@@ -57,17 +58,33 @@ export function CheckInForm({ workflow, task, identity, outbox }: Props) {
 				<legend>How confident do you feel doing this task with AI now?</legend>
 				{CONFIDENCE.labels.map((label, index) => (
 					<label key={label} className="choice">
-						<input type="radio" name={`${id}-confidence`} value={index + 1} checked={confidence === index + 1} onChange={() => setConfidence(index + 1)} />
+						<input
+							type="radio"
+							name={`${id}-confidence`}
+							value={index + 1}
+							checked={confidence === index + 1}
+							onChange={() => setConfidence(index + 1)}
+						/>
 						{index + 1} <span className="muted">{label}</span>
 					</label>
 				))}
-				{errors.confidence && <p className="field-error" role="alert">{errors.confidence}</p>}
+				{errors.confidence && (
+					<p className="field-error" role="alert">
+						{errors.confidence}
+					</p>
+				)}
 			</fieldset>
 			<fieldset className="choices">
 				<legend>How did it go?</legend>
 				{OUTCOMES.map((option) => (
 					<label key={option.value} className="choice">
-						<input type="radio" name={`${id}-outcome`} value={option.value} checked={outcome === option.value} onChange={() => setOutcome(option.value)} />
+						<input
+							type="radio"
+							name={`${id}-outcome`}
+							value={option.value}
+							checked={outcome === option.value}
+							onChange={() => setOutcome(option.value)}
+						/>
 						{option.label}
 					</label>
 				))}
@@ -78,7 +95,13 @@ export function CheckInForm({ workflow, task, identity, outbox }: Props) {
 					<legend>Did you catch an AI error?</legend>
 					{ERROR_CAUGHT.map((option) => (
 						<label key={option.value} className="choice">
-							<input type="radio" name={`${id}-caught`} value={option.value} checked={caught === option.value} onChange={() => setCaught(option.value)} />
+							<input
+								type="radio"
+								name={`${id}-caught`}
+								value={option.value}
+								checked={caught === option.value}
+								onChange={() => setCaught(option.value)}
+							/>
 							{option.label}
 						</label>
 					))}
@@ -86,24 +109,52 @@ export function CheckInForm({ workflow, task, identity, outbox }: Props) {
 				{caught !== 'none' && (
 					<p>
 						<label htmlFor={`${id}-kind`}>What kind of error? (optional)</label>
-						<select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value)} aria-describedby={errors.error_kind ? `${id}-kind-error` : undefined}>
+						<select
+							id={`${id}-kind`}
+							value={kind}
+							onChange={(event) => setKind(event.target.value)}
+							aria-describedby={errors.error_kind ? `${id}-kind-error` : undefined}
+						>
 							<option value="">Not sure / rather not say</option>
-							{ERROR_KINDS.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+							{ERROR_KINDS.map((option) => (
+								<option key={option.value} value={option.value}>
+									{option.label}
+								</option>
+							))}
 						</select>
-						{errors.error_kind && <span id={`${id}-kind-error`} className="field-error" role="alert">{errors.error_kind}</span>}
+						{errors.error_kind && (
+							<span id={`${id}-kind-error`} className="field-error" role="alert">
+								{errors.error_kind}
+							</span>
+						)}
 					</p>
 				)}
 				<p>
 					<label htmlFor={`${id}-minutes`}>Minutes saved (optional)</label>
-					<input id={`${id}-minutes`} type="number" inputMode="numeric" min={0} max={480} step={1} value={minutes}
-						onChange={(event) => setMinutes(event.target.value)} aria-invalid={errors.minutes_saved ? true : undefined}
-						aria-describedby={errors.minutes_saved ? `${id}-minutes-error` : undefined} />
-					{errors.minutes_saved && <span id={`${id}-minutes-error`} className="field-error" role="alert">{errors.minutes_saved}</span>}
+					<input
+						id={`${id}-minutes`}
+						type="number"
+						inputMode="numeric"
+						min={0}
+						max={480}
+						step={1}
+						value={minutes}
+						onChange={(event) => setMinutes(event.target.value)}
+						aria-invalid={errors.minutes_saved ? true : undefined}
+						aria-describedby={errors.minutes_saved ? `${id}-minutes-error` : undefined}
+					/>
+					{errors.minutes_saved && (
+						<span id={`${id}-minutes-error`} className="field-error" role="alert">
+							{errors.minutes_saved}
+						</span>
+					)}
 				</p>
 			</details>
 			<p className="actions">
 				<button type="submit">I used this</button>
-				<span role="status" className="confirmation">{confirmation}</span>
+				<span role="status" className="confirmation">
+					{confirmation}
+				</span>
 			</p>
 		</form>
 	);

@@ -1,6 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
-import { REFLECTION_MAX } from '../lib/feedback/model.ts';
+import { type FormEvent, useId, useState } from 'react';
 import type { Identity } from '../lib/feedback/identity.ts';
+import { REFLECTION_MAX } from '../lib/feedback/model.ts';
 import type { Outbox } from '../lib/feedback/outbox.ts';
 
 interface Props {
@@ -11,9 +11,21 @@ interface Props {
 }
 
 const FIELDS = [
-	{ name: 'worked', label: 'What worked this time?', hint: 'The step, prompt or check that made the difference on your task.' },
-	{ name: 'did_not_work', label: 'What did not work?', hint: 'Where you had to correct, redo or abandon the output, and why.' },
-	{ name: 'try_next', label: 'What will you try next time?', hint: 'One concrete change to your own attempt, not to the tool.' },
+	{
+		name: 'worked',
+		label: 'What worked this time?',
+		hint: 'The step, prompt or check that made the difference on your task.',
+	},
+	{
+		name: 'did_not_work',
+		label: 'What did not work?',
+		hint: 'Where you had to correct, redo or abandon the output, and why.',
+	},
+	{
+		name: 'try_next',
+		label: 'What will you try next time?',
+		hint: 'One concrete change to your own attempt, not to the tool.',
+	},
 ] as const;
 type Field = (typeof FIELDS)[number]['name'];
 
@@ -30,8 +42,15 @@ export function ReflectionForm({ workflow, task, identity, outbox }: Props) {
 		const { fieldErrors, reflectionSchema } = await import('../lib/feedback/schema.ts');
 		const value = (name: Field) => (text[name].trim() === '' ? null : text[name]);
 		const parsed = reflectionSchema.safeParse({
-			id: crypto.randomUUID(), workflow, task, team: identity.team, participant: identity.participant,
-			worked: value('worked'), did_not_work: value('did_not_work'), try_next: value('try_next'), visibility,
+			id: crypto.randomUUID(),
+			workflow,
+			task,
+			team: identity.team,
+			participant: identity.participant,
+			worked: value('worked'),
+			did_not_work: value('did_not_work'),
+			try_next: value('try_next'),
+			visibility,
 		});
 		if (!parsed.success) {
 			setErrors(fieldErrors(parsed.error));
@@ -41,7 +60,11 @@ export function ReflectionForm({ workflow, task, identity, outbox }: Props) {
 		setErrors({});
 		outbox.add('reflection', parsed.data);
 		setText({ worked: '', did_not_work: '', try_next: '' });
-		setConfirmation(visibility === 'team' ? 'Reflection saved and shared with your team.' : 'Reflection saved, visible to no one else.');
+		setConfirmation(
+			visibility === 'team'
+				? 'Reflection saved and shared with your team.'
+				: 'Reflection saved, visible to no one else.',
+		);
 	};
 
 	return (
@@ -54,30 +77,55 @@ export function ReflectionForm({ workflow, task, identity, outbox }: Props) {
 					return (
 						<p key={field.name} className="reflection-field">
 							<label htmlFor={`${id}-${field.name}`}>{field.label}</label>
-							<span id={`${id}-${field.name}-hint`} className="muted hint">{field.hint}</span>
-							<textarea id={`${id}-${field.name}`} rows={3} maxLength={REFLECTION_MAX} value={text[field.name]}
+							<span id={`${id}-${field.name}-hint`} className="muted hint">
+								{field.hint}
+							</span>
+							<textarea
+								id={`${id}-${field.name}`}
+								rows={3}
+								maxLength={REFLECTION_MAX}
+								value={text[field.name]}
 								onChange={(event) => setText({ ...text, [field.name]: event.target.value })}
 								aria-describedby={`${id}-${field.name}-hint ${id}-${field.name}-count${error ? ` ${id}-${field.name}-error` : ''}`}
-								aria-invalid={error ? true : undefined} />
-							<span id={`${id}-${field.name}-count`} className="muted counter">{text[field.name].length} / {REFLECTION_MAX}</span>
-							{error && <span id={`${id}-${field.name}-error`} className="field-error" role="alert">{error}</span>}
+								aria-invalid={error ? true : undefined}
+							/>
+							<span id={`${id}-${field.name}-count`} className="muted counter">
+								{text[field.name].length} / {REFLECTION_MAX}
+							</span>
+							{error && (
+								<span id={`${id}-${field.name}-error`} className="field-error" role="alert">
+									{error}
+								</span>
+							)}
 						</p>
 					);
 				})}
 				<fieldset className="choices">
 					<legend>Who can read it?</legend>
 					<label className="choice">
-						<input type="radio" name={`${id}-visibility`} checked={visibility === 'team'} onChange={() => setVisibility('team')} />
+						<input
+							type="radio"
+							name={`${id}-visibility`}
+							checked={visibility === 'team'}
+							onChange={() => setVisibility('team')}
+						/>
 						Share with my team (in the weekly digest, without my name)
 					</label>
 					<label className="choice">
-						<input type="radio" name={`${id}-visibility`} checked={visibility === 'private'} onChange={() => setVisibility('private')} />
+						<input
+							type="radio"
+							name={`${id}-visibility`}
+							checked={visibility === 'private'}
+							onChange={() => setVisibility('private')}
+						/>
 						Only me
 					</label>
 				</fieldset>
 				<p className="actions">
 					<button type="submit">Save reflection</button>
-					<span role="status" className="confirmation">{confirmation}</span>
+					<span role="status" className="confirmation">
+						{confirmation}
+					</span>
 				</p>
 			</form>
 		</details>

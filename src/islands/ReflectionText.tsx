@@ -4,10 +4,24 @@ import type { SharedReflection } from '../lib/data-api/database.ts';
 export function ReflectionText({ reflection }: { reflection: SharedReflection }) {
 	return (
 		<>
-			{reflection.worked && <p><strong>Worked:</strong> {reflection.worked}</p>}
-			{reflection.didNotWork && <p><strong>Did not work:</strong> {reflection.didNotWork}</p>}
-			{reflection.tryNext && <p><strong>Next time:</strong> {reflection.tryNext}</p>}
-			<p className="muted"><time dateTime={reflection.day}>{reflection.day}</time></p>
+			{reflection.worked && (
+				<p>
+					<strong>Worked:</strong> {reflection.worked}
+				</p>
+			)}
+			{reflection.didNotWork && (
+				<p>
+					<strong>Did not work:</strong> {reflection.didNotWork}
+				</p>
+			)}
+			{reflection.tryNext && (
+				<p>
+					<strong>Next time:</strong> {reflection.tryNext}
+				</p>
+			)}
+			<p className="muted">
+				<time dateTime={reflection.day}>{reflection.day}</time>
+			</p>
 		</>
 	);
 }

@@ -28,13 +28,24 @@ const isPeriod = (value: number): value is IndicatorPeriod => (INDICATOR_PERIODS
 export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, anonKey, pollSeconds = 10 }: Props) {
 	const [weeks, setWeeks] = useState<IndicatorPeriod>(12);
 	const [task, setTask] = useState('');
-	const { problem, data, error, age, live } = useTeamIndicators({ team: team.id, weeks, task, supabaseUrl, anonKey, pollSeconds });
+	const { problem, data, error, age, live } = useTeamIndicators({
+		team: team.id,
+		weeks,
+		task,
+		supabaseUrl,
+		anonKey,
+		pollSeconds,
+	});
 
 	const view = useMemo(() => (data ? indicatorView(data, tasks, workflows) : undefined), [data, tasks, workflows]);
 	const usedTasks = useMemo(() => view?.tasks.filter((row) => !row.unused) ?? [], [view]);
 	const charts = useMemo(() => taskCharts(usedTasks), [usedTasks]);
 	const csv = useMemo(
-		() => ({ tasks: indicatorCsv.tasks(view), weeks: indicatorCsv.weeks(view), workflows: indicatorCsv.workflows(view) }),
+		() => ({
+			tasks: indicatorCsv.tasks(view),
+			weeks: indicatorCsv.weeks(view),
+			workflows: indicatorCsv.workflows(view),
+		}),
 		[view],
 	);
 
@@ -95,8 +106,8 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 
 			{view?.suppressed && (
 				<p className="suppressed-all" data-testid="team-suppressed">
-					Too few people have checked in during this period to show anything without identifying someone. Numbers
-					appear once {k} teammates have checked in.
+					Too few people have checked in during this period to show anything without identifying someone. Numbers appear
+					once {k} teammates have checked in.
 				</p>
 			)}
 
@@ -115,7 +126,14 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 					<TaskUseSection view={view} charts={charts} csv={csv.tasks} csvName={`${team.id}-tasks`} />
 					<WeeklyTrendSection view={view} csv={csv.weeks} csvName={`${team.id}-weeks`} />
 					<ConfidenceSection rows={usedTasks} charts={charts} csv={csv.tasks} csvName={`${team.id}-confidence`} />
-					<ErrorsSection view={view} rows={usedTasks} charts={charts} task={task} csv={csv.tasks} csvName={`${team.id}-errors`} />
+					<ErrorsSection
+						view={view}
+						rows={usedTasks}
+						charts={charts}
+						task={task}
+						csv={csv.tasks}
+						csvName={`${team.id}-errors`}
+					/>
 					<WorkflowUseSection view={view} task={task} csv={csv.workflows} csvName={`${team.id}-workflows`} />
 				</>
 			)}

@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import { createFeedbackApi, type FeedbackApi, type FeedbackConfig } from '../lib/data-api/client.ts';
-import { createSender } from '../lib/feedback/sender.ts';
-import { chooseTeam, readIdentity, TEAM_EVENT, type Identity } from '../lib/feedback/identity.ts';
+import { chooseTeam, type Identity, readIdentity, TEAM_EVENT } from '../lib/feedback/identity.ts';
 import { Outbox, type OutboxState } from '../lib/feedback/outbox.ts';
+import { createSender } from '../lib/feedback/sender.ts';
 
 let runtime: { api: FeedbackApi; outbox: Outbox } | undefined;
 
@@ -26,7 +26,11 @@ export function feedbackRuntime(config: FeedbackConfig) {
 }
 
 export function useOutboxState(outbox: Outbox | undefined): OutboxState {
-	const [state, setState] = useState<OutboxState>({ pending: 0, pendingByKind: { check_in: 0, reflection: 0 }, rejected: [] });
+	const [state, setState] = useState<OutboxState>({
+		pending: 0,
+		pendingByKind: { check_in: 0, reflection: 0 },
+		rejected: [],
+	});
 	useEffect(() => {
 		if (!outbox) return;
 		setState(outbox.state());

@@ -6,30 +6,49 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ANON_KEY, LOCAL_JWT_SECRET, LOCAL_SERVICE_ROLE_KEY } from '../../endpoint/auth.ts';
 import { openPglite, openPostgres, type SqlBackend } from '../../endpoint/database.ts';
-import { startEndpoint, type Endpoint } from '../../endpoint/endpoint.ts';
+import { type Endpoint, startEndpoint } from '../../endpoint/endpoint.ts';
 import { startFromEnv } from '../../endpoint/main.ts';
 import { migrate } from '../../endpoint/migrate.ts';
-import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 import { findPostgresBinaries, startPostgres } from '../../harness/postgres-server.ts';
+import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 import { checkIn, reflection } from '../helpers/rows.ts';
 
 const sign = (claims: Record<string, unknown>, secret = LOCAL_JWT_SECRET) =>
-	new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+	new SignJWT(claims)
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setExpirationTime('1h')
+		.sign(new TextEncoder().encode(secret));
 
 interface Setup {
 	name: string;
 	open(): Promise<{ db: SqlBackend; close(): Promise<void> }>;
 }
 const setups: Setup[] = [
-	{ name: 'PGlite', open: async () => { const db = await openPglite(); return { db, close: () => db.close() }; } },
-	...findPostgresBinaries().slice(0, 1).map((binary): Setup => ({
-		name: `PostgreSQL ${binary.major}`,
-		async open() {
-			const server = await startPostgres(binary);
-			const db = await openPostgres(server.url);
-			return { db, close: async () => { await db.close(); await server.stop(); } };
+	{
+		name: 'PGlite',
+		open: async () => {
+			const db = await openPglite();
+			return { db, close: () => db.close() };
 		},
-	})),
+	},
+	...findPostgresBinaries()
+		.slice(0, 1)
+		.map(
+			(binary): Setup => ({
+				name: `PostgreSQL ${binary.major}`,
+				async open() {
+					const server = await startPostgres(binary);
+					const db = await openPostgres(server.url);
+					return {
+						db,
+						close: async () => {
+							await db.close();
+							await server.stop();
+						},
+					};
+				},
+			}),
+		),
 ];
 
 describe.each(setups)('the endpoint over $name, through supabase-js', (setup) => {
@@ -52,7 +71,9 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 	});
 
 	const total = async () => {
-		const { rows } = await db.admin.query<{ n: number }>('select (select count(*) from public.check_ins) + (select count(*) from public.reflections) as n');
+		const { rows } = await db.admin.query<{ n: number }>(
+			'select (select count(*) from public.check_ins) + (select count(*) from public.reflections) as n',
+		);
 		return Number(rows[0]!.n);
 	};
 
@@ -63,7 +84,10 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 		expect(first.status).toBe(201);
 		expect((await anon.from('reflections').insert(reflection())).status).toBe(201);
 		// An array goes out with supabase-js's quoted `columns` list.
-		expect((await anon.from('check_ins').insert([checkIn(), checkIn({ error_caught: 'before', error_kind: 'tone' })])).status).toBe(201);
+		expect(
+			(await anon.from('check_ins').insert([checkIn(), checkIn({ error_caught: 'before', error_kind: 'tone' })]))
+				.status,
+		).toBe(201);
 		expect(await total()).toBe(before + 4);
 	});
 
@@ -100,13 +124,24 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 	});
 
 	it('calls the read functions', async () => {
-		for (let i = 0; i < 3; i++) await anon.from('check_ins').insert(checkIn({ workflow: 'sql-query-from-question', task: 'data-analysis', team: 'ops' }));
+		for (let i = 0; i < 3; i++)
+			await anon
+				.from('check_ins')
+				.insert(checkIn({ workflow: 'sql-query-from-question', task: 'data-analysis', team: 'ops' }));
 		const summary = await anon.rpc('workflow_summary', { p_workflow: 'sql-query-from-question' });
 		expect(summary.error).toBeNull();
-		expect(summary.data).toMatchObject({ workflow: 'sql-query-from-question', suppressed: false, checkIns: 3, participants: 3 });
+		expect(summary.data).toMatchObject({
+			workflow: 'sql-query-from-question',
+			suppressed: false,
+			checkIns: 3,
+			participants: 3,
+		});
 		const indicators = await anon.rpc('team_indicators', { p_team: 'ops', p_weeks: 4 });
 		expect(indicators.data).toMatchObject({ team: 'ops', weeks: 4, totals: { checkIns: 3 } });
-		const reflections = await anon.rpc('team_reflections', { p_team: 'legal', p_since: new Date(Date.now() - 86_400_000).toISOString() });
+		const reflections = await anon.rpc('team_reflections', {
+			p_team: 'legal',
+			p_since: new Date(Date.now() - 86_400_000).toISOString(),
+		});
 		expect(Array.isArray(reflections.data)).toBe(true);
 		const missing = await anon.rpc('no_such_function' as 'workflow_summary', { p_workflow: 'x' });
 		expect(missing.status).toBe(404);
@@ -116,7 +151,11 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 	it('refuses wrong keys with 401', async () => {
 		const wrong = createClient<Schema>(endpoint.url, 'not-a-key', { auth: { persistSession: false } });
 		expect((await wrong.from('check_ins').insert(checkIn())).status).toBe(401);
-		const forged = createClient<Schema>(endpoint.url, await sign({ role: 'service_role' }, 'another-secret-that-is-at-least-32-chars'), { auth: { persistSession: false } });
+		const forged = createClient<Schema>(
+			endpoint.url,
+			await sign({ role: 'service_role' }, 'another-secret-that-is-at-least-32-chars'),
+			{ auth: { persistSession: false } },
+		);
 		const forgedRead = await forged.from('check_ins').select('*');
 		expect(forgedRead.status).toBe(401);
 		expect(forgedRead.data).toBeNull();
@@ -124,18 +163,95 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 
 	describe('malformed requests: the right 4xx, and the database unchanged', () => {
 		const url = (path: string) => `${endpoint.url}/rest/v1/${path}`;
-		const headers = (key = LOCAL_ANON_KEY) => ({ apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json' });
+		const headers = (key = LOCAL_ANON_KEY) => ({
+			apikey: key,
+			authorization: `Bearer ${key}`,
+			'content-type': 'application/json',
+		});
 		const good = () => checkIn();
-		const post = (body: unknown, path = 'check_ins') => ({ path, init: { method: 'POST', headers: headers(), body: typeof body === 'string' ? body : JSON.stringify(body) } });
+		const post = (body: unknown, path = 'check_ins') => ({
+			path,
+			init: { method: 'POST', headers: headers(), body: typeof body === 'string' ? body : JSON.stringify(body) },
+		});
 
-		const cases: Array<[string, () => Promise<{ path: string; init: RequestInit }> | { path: string; init: RequestInit }, number]> = [
-			['no API key', () => ({ path: 'check_ins', init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(good()) } }), 401],
-			['a garbage API key', () => ({ path: 'check_ins', init: { method: 'POST', headers: headers('garbage'), body: JSON.stringify(good()) } }), 401],
-			['a key signed with another secret', async () => ({ path: 'check_ins', init: { method: 'POST', headers: headers(await sign({ role: 'anon' }, 'x'.repeat(40))), body: JSON.stringify(good()) } }), 401],
-			['a forged service_role key', async () => ({ path: 'check_ins?select=*', init: { method: 'GET', headers: headers(await sign({ role: 'service_role' }, 'y'.repeat(40))) } }), 401],
-			['an expired key', async () => ({ path: 'check_ins', init: { method: 'POST', headers: headers(await new SignJWT({ role: 'anon' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(new TextEncoder().encode(LOCAL_JWT_SECRET))), body: JSON.stringify(good()) } }), 401],
-			['a key with the postgres role', async () => ({ path: 'check_ins', init: { method: 'POST', headers: headers(await sign({ role: 'postgres' })), body: JSON.stringify(good()) } }), 401],
-			['an unsigned (alg none) key', () => ({ path: 'check_ins', init: { method: 'POST', headers: headers(`${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"role":"service_role"}').toString('base64url')}.`), body: JSON.stringify(good()) } }), 401],
+		const cases: Array<
+			[string, () => Promise<{ path: string; init: RequestInit }> | { path: string; init: RequestInit }, number]
+		> = [
+			[
+				'no API key',
+				() => ({
+					path: 'check_ins',
+					init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(good()) },
+				}),
+				401,
+			],
+			[
+				'a garbage API key',
+				() => ({
+					path: 'check_ins',
+					init: { method: 'POST', headers: headers('garbage'), body: JSON.stringify(good()) },
+				}),
+				401,
+			],
+			[
+				'a key signed with another secret',
+				async () => ({
+					path: 'check_ins',
+					init: {
+						method: 'POST',
+						headers: headers(await sign({ role: 'anon' }, 'x'.repeat(40))),
+						body: JSON.stringify(good()),
+					},
+				}),
+				401,
+			],
+			[
+				'a forged service_role key',
+				async () => ({
+					path: 'check_ins?select=*',
+					init: { method: 'GET', headers: headers(await sign({ role: 'service_role' }, 'y'.repeat(40))) },
+				}),
+				401,
+			],
+			[
+				'an expired key',
+				async () => ({
+					path: 'check_ins',
+					init: {
+						method: 'POST',
+						headers: headers(
+							await new SignJWT({ role: 'anon' })
+								.setProtectedHeader({ alg: 'HS256' })
+								.setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+								.sign(new TextEncoder().encode(LOCAL_JWT_SECRET)),
+						),
+						body: JSON.stringify(good()),
+					},
+				}),
+				401,
+			],
+			[
+				'a key with the postgres role',
+				async () => ({
+					path: 'check_ins',
+					init: { method: 'POST', headers: headers(await sign({ role: 'postgres' })), body: JSON.stringify(good()) },
+				}),
+				401,
+			],
+			[
+				'an unsigned (alg none) key',
+				() => ({
+					path: 'check_ins',
+					init: {
+						method: 'POST',
+						headers: headers(
+							`${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"role":"service_role"}').toString('base64url')}.`,
+						),
+						body: JSON.stringify(good()),
+					},
+				}),
+				401,
+			],
 			['malformed JSON', () => post('{"id": '), 400],
 			['a JSON string body', () => post('"hello"'), 400],
 			['an array of numbers', () => post([1, 2]), 400],
@@ -148,7 +264,14 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 			['confidence 7', () => post({ ...good(), confidence: 7 }), 400],
 			['confidence as a fraction', () => post({ ...good(), confidence: 2.5 }), 400],
 			['confidence as an object', () => post({ ...good(), confidence: { value: 3 } }), 400],
-			['a missing confidence', () => { const { confidence: _drop, ...rest } = good(); return post(rest); }, 400],
+			[
+				'a missing confidence',
+				() => {
+					const { confidence: _drop, ...rest } = good();
+					return post(rest);
+				},
+				400,
+			],
 			['a null participant', () => post({ ...good(), participant: null }), 400],
 			['an email as participant', () => post({ ...good(), participant: 'dana@example.com' }), 400],
 			['an id that is not a uuid', () => post({ ...good(), id: 42 }), 400],
@@ -159,22 +282,66 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 			['a client-chosen created_at', () => post({ ...good(), created_at: '2001-01-01T00:00:00Z' }), 401],
 			['a 900 KB slug (over the body limit)', () => post({ ...good(), team: 'a'.repeat(900 * 1024) }), 413],
 			['a 20 KB reflection field', () => post(reflection({ worked: 'x'.repeat(20_000) }), 'reflections'), 400],
-			['an empty reflection', () => post(reflection({ worked: '', did_not_work: ' ', try_next: null }), 'reflections'), 400],
-			['a reflection visible to "everyone"', () => post({ ...reflection(), visibility: 'everyone' }, 'reflections'), 400],
+			[
+				'an empty reflection',
+				() => post(reflection({ worked: '', did_not_work: ' ', try_next: null }), 'reflections'),
+				400,
+			],
+			[
+				'a reflection visible to "everyone"',
+				() => post({ ...reflection(), visibility: 'everyone' }, 'reflections'),
+				400,
+			],
 			['an unknown table', () => post(good(), 'participants'), 404],
 			['a table in another schema', () => post(good(), 'praxis_private.settings'), 404],
 			['a nested path', () => post(good(), 'check_ins/extra'), 404],
 			['an unknown function', () => post({}, 'rpc/pg_sleep'), 404],
 			['a function with unknown arguments', () => post({ workflow: 'x' }, 'rpc/workflow_summary'), 404],
-			['a function argument of the wrong type', () => post({ p_team: 'legal', p_weeks: 'many' }, 'rpc/team_indicators'), 400],
+			[
+				'a function argument of the wrong type',
+				() => post({ p_team: 'legal', p_weeks: 'many' }, 'rpc/team_indicators'),
+				400,
+			],
 			['a period the site does not offer', () => post({ p_team: 'legal', p_weeks: 52 }, 'rpc/team_indicators'), 400],
 			['a NUL in a function argument', () => post({ p_team: 'le\u0000gal', p_weeks: 4 }, 'rpc/team_indicators'), 400],
-			['a NUL in a filter value', () => ({ path: 'check_ins?team=eq.le%00gal', init: { method: 'GET', headers: headers(LOCAL_SERVICE_ROLE_KEY) } }), 400],
+			[
+				'a NUL in a filter value',
+				() => ({
+					path: 'check_ins?team=eq.le%00gal',
+					init: { method: 'GET', headers: headers(LOCAL_SERVICE_ROLE_KEY) },
+				}),
+				400,
+			],
 			['an RPC with an array body', () => post([1], 'rpc/workflow_summary'), 400],
-			['a bad filter', () => ({ path: 'check_ins?team=support', init: { method: 'DELETE', headers: headers(LOCAL_SERVICE_ROLE_KEY) } }), 400],
-			['an unknown filter operator', () => ({ path: 'check_ins?team=near.support', init: { method: 'PATCH', headers: headers(LOCAL_SERVICE_ROLE_KEY), body: '{"confidence": 1}' } }), 400],
-			['an update to an invalid value (service role)', () => ({ path: 'check_ins?team=eq.legal', init: { method: 'PATCH', headers: headers(LOCAL_SERVICE_ROLE_KEY), body: '{"confidence": 11}' } }), 400],
-			['an anon delete of everything', () => ({ path: 'check_ins?id=not.is.null', init: { method: 'DELETE', headers: headers() } }), 401],
+			[
+				'a bad filter',
+				() => ({
+					path: 'check_ins?team=support',
+					init: { method: 'DELETE', headers: headers(LOCAL_SERVICE_ROLE_KEY) },
+				}),
+				400,
+			],
+			[
+				'an unknown filter operator',
+				() => ({
+					path: 'check_ins?team=near.support',
+					init: { method: 'PATCH', headers: headers(LOCAL_SERVICE_ROLE_KEY), body: '{"confidence": 1}' },
+				}),
+				400,
+			],
+			[
+				'an update to an invalid value (service role)',
+				() => ({
+					path: 'check_ins?team=eq.legal',
+					init: { method: 'PATCH', headers: headers(LOCAL_SERVICE_ROLE_KEY), body: '{"confidence": 11}' },
+				}),
+				400,
+			],
+			[
+				'an anon delete of everything',
+				() => ({ path: 'check_ins?id=not.is.null', init: { method: 'DELETE', headers: headers() } }),
+				401,
+			],
 		];
 
 		it('has at least 30 cases', () => expect(cases.length).toBeGreaterThanOrEqual(30));

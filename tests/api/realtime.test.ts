@@ -1,9 +1,9 @@
-import { createClient } from '@supabase/supabase-js';
 import { RealtimeClient } from '@supabase/realtime-js';
+import { createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ANON_KEY } from '../../endpoint/auth.ts';
 import { openPglite, type SqlBackend } from '../../endpoint/database.ts';
-import { startEndpoint, type Endpoint } from '../../endpoint/endpoint.ts';
+import { type Endpoint, startEndpoint } from '../../endpoint/endpoint.ts';
 import { migrate } from '../../endpoint/migrate.ts';
 import { checkIn } from '../helpers/rows.ts';
 
@@ -19,16 +19,20 @@ afterAll(async () => {
 	await db?.close();
 });
 
-const client = (key: string) => new RealtimeClient(`${endpoint.url.replace('http', 'ws')}/realtime/v1`, { params: { apikey: key } });
+const client = (key: string) =>
+	new RealtimeClient(`${endpoint.url.replace('http', 'ws')}/realtime/v1`, { params: { apikey: key } });
 
 describe('Realtime broadcasts from the embedded endpoint', () => {
 	it('pings the team channel, with no data, when a check-in is stored; other teams hear nothing', async () => {
 		const realtime = client(LOCAL_ANON_KEY);
 		const heard: { team: string; payload: unknown }[] = [];
 		for (const team of ['support', 'sales']) {
-			const status = await new Promise((resolve) => realtime.channel(`indicators:${team}`)
-				.on('broadcast', { event: 'check_in' }, (message) => heard.push({ team, payload: message.payload }))
-				.subscribe((s) => s !== 'CLOSED' && resolve(s)));
+			const status = await new Promise((resolve) =>
+				realtime
+					.channel(`indicators:${team}`)
+					.on('broadcast', { event: 'check_in' }, (message) => heard.push({ team, payload: message.payload }))
+					.subscribe((s) => s !== 'CLOSED' && resolve(s)),
+			);
 			expect(status).toBe('SUBSCRIBED');
 		}
 		const supabase = createClient(endpoint.url, LOCAL_ANON_KEY, { auth: { persistSession: false } });

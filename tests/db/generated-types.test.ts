@@ -6,6 +6,8 @@ import { generatedTypesFile, generateTypes } from '../../scripts/gen-types.ts';
 describe('the generated Database types', () => {
 	it('are up to date with supabase/migrations (else run `npm run gen:types`)', async () => {
 		const committed = await readFile(generatedTypesFile, 'utf8');
-		expect(await generateTypes(), 'src/lib/data-api/database.generated.ts is stale: run `npm run gen:types`').toBe(committed);
+		expect(await generateTypes(), 'src/lib/data-api/database.generated.ts is stale: run `npm run gen:types`').toBe(
+			committed,
+		);
 	});
 });

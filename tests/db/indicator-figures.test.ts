@@ -33,78 +33,125 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 	afterAll(async () => close?.());
 
 	const call = async (team: string, weeks: number) => {
-		const { rows } = await db.asRole('anon', {}, (sql) => sql.query<{ body: string }>('select public.team_indicators($1, $2)::text as body', [team, weeks]));
-		return JSON.parse(rows[0]!.body) as { suppressed: boolean; totals: Cell; tasks: Cell[]; weekly: Cell[]; workflows: Cell[]; errorKinds: Cell[] };
+		const { rows } = await db.asRole('anon', {}, (sql) =>
+			sql.query<{ body: string }>('select public.team_indicators($1, $2)::text as body', [team, weeks]),
+		);
+		return JSON.parse(rows[0]!.body) as {
+			suppressed: boolean;
+			totals: Cell;
+			tasks: Cell[];
+			weekly: Cell[];
+			workflows: Cell[];
+			errorKinds: Cell[];
+		};
 	};
-	const reference = async <T,>(text: string, params: unknown[]) => (await db.admin.query<T & Record<string, unknown>>(text, params)).rows;
+	const reference = async <T>(text: string, params: unknown[]) =>
+		(await db.admin.query<T & Record<string, unknown>>(text, params)).rows;
 	const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 	const periods = [4, 8, 12] as const;
 	const teams = ['team-1', 'team-2', 'team-3'];
 	const cases = teams.flatMap((team) => periods.map((weeks) => ({ team, weeks })));
 
-	it.each(cases)('$team over $weeks weeks: every figure shown equals the aggregate over the raw rows', async ({ team, weeks }) => {
-		const result = await call(team, weeks);
-		expect(result.suppressed).toBe(false);
-		const window = `team = $1 and created_at >= date_trunc('week', now() at time zone 'utc') at time zone 'utc' - make_interval(weeks => $2::integer - 1)`;
+	it.each(cases)(
+		'$team over $weeks weeks: every figure shown equals the aggregate over the raw rows',
+		async ({ team, weeks }) => {
+			const result = await call(team, weeks);
+			expect(result.suppressed).toBe(false);
+			const window = `team = $1 and created_at >= date_trunc('week', now() at time zone 'utc') at time zone 'utc' - make_interval(weeks => $2::integer - 1)`;
 
-		const [totals] = await reference(`select count(*) as n, count(distinct participant) as p, round(avg(confidence), 2) as mean,
+			const [totals] = await reference(
+				`select count(*) as n, count(distinct participant) as p, round(avg(confidence), 2) as mean,
 			round(avg((outcome = 'helped')::integer), 3) as helped, round(avg((error_caught <> 'none')::integer), 3) as caught
-			from public.check_ins where ${window}`, [team, weeks]);
-		expect(result.totals).toEqual({ suppressed: false, checkIns: Number(totals!.n), participants: Number(totals!.p), meanConfidence: num(totals!.mean), helpedRate: num(totals!.helped), catchRate: num(totals!.caught) });
+			from public.check_ins where ${window}`,
+				[team, weeks],
+			);
+			expect(result.totals).toEqual({
+				suppressed: false,
+				checkIns: Number(totals!.n),
+				participants: Number(totals!.p),
+				meanConfidence: num(totals!.mean),
+				helpedRate: num(totals!.helped),
+				catchRate: num(totals!.caught),
+			});
 
-		const tasks = await reference(`select task, count(*) as n, count(distinct participant) as p, round(avg(confidence), 2) as mean,
+			const tasks = await reference(
+				`select task, count(*) as n, count(distinct participant) as p, round(avg(confidence), 2) as mean,
 			round(stddev_pop(confidence), 2) as sd, round(avg((outcome = 'helped')::integer), 3) as helped,
 			round(avg((error_caught <> 'none')::integer), 3) as caught,
 			count(*) filter (where error_caught = 'before') as before, count(*) filter (where error_caught = 'after') as after
-			from public.check_ins where ${window} group by task`, [team, weeks]);
-		const shownTasks = result.tasks.filter((cell) => !cell.suppressed);
-		expect(shownTasks.length).toBeGreaterThan(0);
-		for (const cell of shownTasks) {
-			const row = tasks.find((r) => r.task === cell.task)!;
-			expect(cell).toMatchObject({ checkIns: Number(row.n), participants: Number(row.p), meanConfidence: num(row.mean), confidenceSd: num(row.sd), helpedRate: num(row.helped), catchRate: num(row.caught), caughtBefore: Number(row.before), caughtAfter: Number(row.after) });
-		}
+			from public.check_ins where ${window} group by task`,
+				[team, weeks],
+			);
+			const shownTasks = result.tasks.filter((cell) => !cell.suppressed);
+			expect(shownTasks.length).toBeGreaterThan(0);
+			for (const cell of shownTasks) {
+				const row = tasks.find((r) => r.task === cell.task)!;
+				expect(cell).toMatchObject({
+					checkIns: Number(row.n),
+					participants: Number(row.p),
+					meanConfidence: num(row.mean),
+					confidenceSd: num(row.sd),
+					helpedRate: num(row.helped),
+					catchRate: num(row.caught),
+					caughtBefore: Number(row.before),
+					caughtAfter: Number(row.after),
+				});
+			}
 
-		// The confidence change: last four weeks against the four before, each shown only for k people.
-		const change = await reference(`select task,
+			// The confidence change: last four weeks against the four before, each shown only for k people.
+			const change = await reference(
+				`select task,
 			count(distinct participant) filter (where created_at >= w - interval '3 weeks') as recent_p,
 			round(avg(confidence) filter (where created_at >= w - interval '3 weeks'), 2) as recent,
 			count(distinct participant) filter (where created_at >= w - interval '7 weeks' and created_at < w - interval '3 weeks') as earlier_p,
 			round(avg(confidence) filter (where created_at >= w - interval '7 weeks' and created_at < w - interval '3 weeks'), 2) as earlier
 			from public.check_ins, (select date_trunc('week', now() at time zone 'utc') at time zone 'utc' as w) this_week
-			where team = $1 group by task`, [team]);
-		for (const cell of shownTasks) {
-			const row = change.find((r) => r.task === cell.task)!;
-			expect(cell.recentConfidence).toBe(Number(row.recent_p) >= 3 ? num(row.recent) : null);
-			expect(cell.earlierConfidence).toBe(Number(row.earlier_p) >= 3 ? num(row.earlier) : null);
-		}
+			where team = $1 group by task`,
+				[team],
+			);
+			for (const cell of shownTasks) {
+				const row = change.find((r) => r.task === cell.task)!;
+				expect(cell.recentConfidence).toBe(Number(row.recent_p) >= 3 ? num(row.recent) : null);
+				expect(cell.earlierConfidence).toBe(Number(row.earlier_p) >= 3 ? num(row.earlier) : null);
+			}
 
-		const weekly = await reference(`select to_char(date_trunc('week', created_at at time zone 'utc'), 'YYYY-MM-DD') as week, count(*) as n, count(distinct participant) as p
-			from public.check_ins where ${window} group by 1`, [team, weeks]);
-		expect(result.weekly).toHaveLength(weeks);
-		for (const cell of result.weekly.filter((c) => !c.suppressed)) {
-			const row = weekly.find((r) => r.week === cell.week);
-			expect([cell.checkIns, cell.participants]).toEqual(row ? [Number(row.n), Number(row.p)] : [0, 0]);
-		}
+			const weekly = await reference(
+				`select to_char(date_trunc('week', created_at at time zone 'utc'), 'YYYY-MM-DD') as week, count(*) as n, count(distinct participant) as p
+			from public.check_ins where ${window} group by 1`,
+				[team, weeks],
+			);
+			expect(result.weekly).toHaveLength(weeks);
+			for (const cell of result.weekly.filter((c) => !c.suppressed)) {
+				const row = weekly.find((r) => r.week === cell.week);
+				expect([cell.checkIns, cell.participants]).toEqual(row ? [Number(row.n), Number(row.p)] : [0, 0]);
+			}
 
-		const workflows = await reference(`select workflow, min(task) as task, count(*) as n, count(distinct participant) as p
-			from public.check_ins where ${window} group by workflow`, [team, weeks]);
-		const shownWorkflows = result.workflows.filter((c) => !c.suppressed);
-		expect(shownWorkflows.length).toBeGreaterThan(0);
-		for (const cell of shownWorkflows) {
-			const row = workflows.find((r) => r.workflow === cell.workflow)!;
-			expect(cell).toMatchObject({ task: row.task, checkIns: Number(row.n), participants: Number(row.p) });
-		}
+			const workflows = await reference(
+				`select workflow, min(task) as task, count(*) as n, count(distinct participant) as p
+			from public.check_ins where ${window} group by workflow`,
+				[team, weeks],
+			);
+			const shownWorkflows = result.workflows.filter((c) => !c.suppressed);
+			expect(shownWorkflows.length).toBeGreaterThan(0);
+			for (const cell of shownWorkflows) {
+				const row = workflows.find((r) => r.workflow === cell.workflow)!;
+				expect(cell).toMatchObject({ task: row.task, checkIns: Number(row.n), participants: Number(row.p) });
+			}
 
-		const kinds = await reference(`select coalesce(error_kind::text, 'unspecified') as kind, count(*) as n, count(distinct participant) as p
-			from public.check_ins where ${window} and error_caught <> 'none' group by 1`, [team, weeks]);
-		for (const cell of result.errorKinds.filter((c) => !c.suppressed)) {
-			const row = kinds.find((r) => r.kind === cell.kind)!;
-			expect([cell.checkIns, cell.participants]).toEqual([Number(row.n), Number(row.p)]);
-		}
-		// Every task, workflow and kind with check-ins appears, shown or suppressed: none is dropped.
-		expect(result.tasks.map((c) => c.task).sort()).toEqual(tasks.map((r) => r.task).sort());
-		expect(result.workflows.map((c) => c.workflow).sort()).toEqual(workflows.map((r) => r.workflow).sort());
-		expect(result.errorKinds.map((c) => c.kind).sort()).toEqual(kinds.map((r) => r.kind).sort());
-	});
+			const kinds = await reference(
+				`select coalesce(error_kind::text, 'unspecified') as kind, count(*) as n, count(distinct participant) as p
+			from public.check_ins where ${window} and error_caught <> 'none' group by 1`,
+				[team, weeks],
+			);
+			for (const cell of result.errorKinds.filter((c) => !c.suppressed)) {
+				const row = kinds.find((r) => r.kind === cell.kind)!;
+				expect([cell.checkIns, cell.participants]).toEqual([Number(row.n), Number(row.p)]);
+			}
+			// Every task, workflow and kind with check-ins appears, shown or suppressed: none is dropped.
+			expect(result.tasks.map((c) => c.task).sort()).toEqual(tasks.map((r) => r.task).sort());
+			expect(result.workflows.map((c) => c.workflow).sort()).toEqual(workflows.map((r) => r.workflow).sort());
+			expect(result.errorKinds.map((c) => c.kind).sort()).toEqual(kinds.map((r) => r.kind).sort());
+		},
+	);
 });

@@ -35,7 +35,8 @@ beforeAll(async () => {
 afterAll(() => close?.());
 
 /** The numbers written in a constraint's definition, in order. */
-const numbers = (name: string) => [...(checks.get(name) ?? '').matchAll(/(?<![\w$])\d+(?![\w.])/g)].map((m) => Number(m[0]));
+const numbers = (name: string) =>
+	[...(checks.get(name) ?? '').matchAll(/(?<![\w$])\d+(?![\w.])/g)].map((m) => Number(m[0]));
 
 describe(`the feedback model and the database agree (${backend.name})`, () => {
 	it('maps every CHECK constraint of the two tables to a form field, and names no other', () => {

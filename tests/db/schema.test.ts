@@ -2,19 +2,25 @@ import { appendFile, copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiRole, SqlBackend, Sql } from '../../endpoint/database.ts';
+import type { ApiRole, Sql, SqlBackend } from '../../endpoint/database.ts';
 import { migrate, migrationsDir } from '../../endpoint/migrate.ts';
 import { backends } from '../helpers/backends.ts';
 import { checkIn, reflection } from '../helpers/rows.ts';
 
 const insertSql = (table: string, row: Record<string, unknown>) => {
 	const keys = Object.keys(row);
-	return [`insert into public.${table} (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row)] as const;
+	return [
+		`insert into public.${table} (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
+		Object.values(row),
+	] as const;
 };
 /** The SQLSTATE a statement fails with as a role, or "ok". */
 const API_ROLE_CYCLE: ApiRole[] = ['anon', 'service_role', 'authenticated'];
 const outcome = (db: SqlBackend, role: ApiRole, work: (sql: Sql) => Promise<unknown>) =>
-	db.asRole(role, { role }, work).then(() => 'ok', (error: { code?: string }) => error.code ?? String(error));
+	db.asRole(role, { role }, work).then(
+		() => 'ok',
+		(error: { code?: string }) => error.code ?? String(error),
+	);
 
 describe.each(backends)('schema and security on $name', (backend) => {
 	let db: SqlBackend;
@@ -27,7 +33,9 @@ describe.each(backends)('schema and security on $name', (backend) => {
 
 	it('applies every migration once; running them again changes nothing', async () => {
 		expect(await migrate(db)).toEqual([]);
-		const { rows: applied } = await db.admin.query<{ version: string }>('select version from supabase_migrations.schema_migrations order by version');
+		const { rows: applied } = await db.admin.query<{ version: string }>(
+			'select version from supabase_migrations.schema_migrations order by version',
+		);
 		const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
 		expect(files.length).toBeGreaterThanOrEqual(3);
 		expect(applied.map((r) => r.version)).toEqual(files.map((f) => f.split('_')[0]));
@@ -50,7 +58,10 @@ describe.each(backends)('schema and security on $name', (backend) => {
 
 	describe('the RLS matrix: the API roles may insert and nothing else', () => {
 		for (const role of ['anon', 'authenticated'] as const) {
-			for (const [table, make] of [['check_ins', checkIn], ['reflections', reflection]] as const) {
+			for (const [table, make] of [
+				['check_ins', checkIn],
+				['reflections', reflection],
+			] as const) {
 				it(`${role} on ${table}`, async () => {
 					const existing = make();
 					await db.admin.query(...insertSql(table, existing));
@@ -59,19 +70,33 @@ describe.each(backends)('schema and security on $name', (backend) => {
 					expect(await rows(table)).toBe(before + 1);
 					expect(await outcome(db, role, (sql) => sql.query(`select * from public.${table}`))).toBe('42501');
 					expect(await outcome(db, role, (sql) => sql.query(`select count(*) from public.${table}`))).toBe('42501');
-					expect(await outcome(db, role, (sql) => sql.query(`update public.${table} set team = 'sales' where id = $1`, [existing.id]))).toBe('42501');
-					expect(await outcome(db, role, (sql) => sql.query(`delete from public.${table} where id = $1`, [existing.id]))).toBe('42501');
+					expect(
+						await outcome(db, role, (sql) =>
+							sql.query(`update public.${table} set team = 'sales' where id = $1`, [existing.id]),
+						),
+					).toBe('42501');
+					expect(
+						await outcome(db, role, (sql) => sql.query(`delete from public.${table} where id = $1`, [existing.id])),
+					).toBe('42501');
 					// The row is untouched and the server, not the client, sets created_at.
-					const { rows: [kept] } = await db.admin.query<{ team: string }>(`select team from public.${table} where id = $1`, [existing.id]);
+					const {
+						rows: [kept],
+					} = await db.admin.query<{ team: string }>(`select team from public.${table} where id = $1`, [existing.id]);
 					expect(kept?.team).toBe('legal');
-					expect(await outcome(db, role, (sql) => sql.query(...insertSql(table, { ...make(), created_at: '2020-01-01T00:00:00Z' })))).toBe('42501');
+					expect(
+						await outcome(db, role, (sql) =>
+							sql.query(...insertSql(table, { ...make(), created_at: '2020-01-01T00:00:00Z' })),
+						),
+					).toBe('42501');
 				});
 			}
 		}
 
 		it('service_role reads and changes raw rows (for operators and tests)', async () => {
 			expect(await outcome(db, 'service_role', (sql) => sql.query('select * from public.check_ins'))).toBe('ok');
-			expect(await outcome(db, 'service_role', (sql) => sql.query(`delete from public.reflections where team = 'nobody'`))).toBe('ok');
+			expect(
+				await outcome(db, 'service_role', (sql) => sql.query(`delete from public.reflections where team = 'nobody'`)),
+			).toBe('ok');
 		});
 	});
 
@@ -83,7 +108,12 @@ describe.each(backends)('schema and security on $name', (backend) => {
 			['an unknown outcome', 'check_ins', { ...checkIn(), outcome: 'great' }, '22P02'],
 			['an unknown error_caught', 'check_ins', { ...checkIn(), error_caught: 'sometimes' }, '22P02'],
 			['an unknown error kind', 'check_ins', { ...checkIn({ error_caught: 'before' }), error_kind: 'typo' }, '22P02'],
-			['an error kind with nothing caught', 'check_ins', checkIn({ error_caught: 'none', error_kind: 'tone' }), '23514'],
+			[
+				'an error kind with nothing caught',
+				'check_ins',
+				checkIn({ error_caught: 'none', error_kind: 'tone' }),
+				'23514',
+			],
 			['negative minutes saved', 'check_ins', checkIn({ minutes_saved: -1 }), '23514'],
 			['more than a day saved', 'check_ins', checkIn({ minutes_saved: 481 }), '23514'],
 			['a workflow that is not a slug', 'check_ins', checkIn({ workflow: 'NDA Review' }), '23514'],
@@ -102,32 +132,58 @@ describe.each(backends)('schema and security on $name', (backend) => {
 		});
 
 		it('accepts the boundaries', async () => {
-			for (const row of [checkIn({ confidence: 1, minutes_saved: 0 }), checkIn({ confidence: 5, minutes_saved: 480, error_caught: 'after', error_kind: 'wrong_number' }), checkIn({ error_caught: 'before', error_kind: null })]) {
+			for (const row of [
+				checkIn({ confidence: 1, minutes_saved: 0 }),
+				checkIn({ confidence: 5, minutes_saved: 480, error_caught: 'after', error_kind: 'wrong_number' }),
+				checkIn({ error_caught: 'before', error_kind: null }),
+			]) {
 				expect(await outcome(db, 'anon', (sql) => sql.query(...insertSql('check_ins', row)))).toBe('ok');
 			}
-			expect(await outcome(db, 'anon', (sql) => sql.query(...insertSql('reflections', reflection({ worked: null, try_next: 'x'.repeat(1000) }))))).toBe('ok');
+			expect(
+				await outcome(db, 'anon', (sql) =>
+					sql.query(...insertSql('reflections', reflection({ worked: null, try_next: 'x'.repeat(1000) }))),
+				),
+			).toBe('ok');
 		});
 	});
 
 	it('stores a retried check-in once: the client-made id is the primary key', async () => {
 		const row = checkIn();
 		expect(await outcome(db, 'anon', (sql) => sql.query(...insertSql('check_ins', row)))).toBe('ok');
-		expect(await outcome(db, 'anon', (sql) => sql.query(...insertSql('check_ins', { ...row, confidence: 5 })))).toBe('23505');
-		const stored = await db.admin.query<{ confidence: number }>('select confidence from public.check_ins where id = $1', [row.id]);
+		expect(await outcome(db, 'anon', (sql) => sql.query(...insertSql('check_ins', { ...row, confidence: 5 })))).toBe(
+			'23505',
+		);
+		const stored = await db.admin.query<{ confidence: number }>(
+			'select confidence from public.check_ins where id = $1',
+			[row.id],
+		);
 		expect(stored.rows).toEqual([{ confidence: 3 }]);
 	});
 
 	it('hands the JWT claims to SQL exactly as signed, whatever characters they hold', async () => {
-		const claims = { role: 'authenticated', sub: "o'brien\\'); drop table public.check_ins; --", name: 'Zoë "ZZ" \u0000 💥', team: "'" };
-		const seen = await db.asRole('authenticated', claims, async (sql) =>
-			(await sql.query<{ claims: string; role: string }>(`select current_setting('request.jwt.claims') as claims, current_user as role`)).rows[0]!);
+		const claims = {
+			role: 'authenticated',
+			sub: "o'brien\\'); drop table public.check_ins; --",
+			name: 'Zoë "ZZ" \u0000 💥',
+			team: "'",
+		};
+		const seen = await db.asRole(
+			'authenticated',
+			claims,
+			async (sql) =>
+				(
+					await sql.query<{ claims: string; role: string }>(
+						`select current_setting('request.jwt.claims') as claims, current_user as role`,
+					)
+				).rows[0]!,
+		);
 		expect(JSON.parse(seen.claims)).toEqual(claims);
 		expect(seen.role).toBe('authenticated');
 		expect(await rows('check_ins')).toBeGreaterThan(0);
 	});
 
-	it('hands values to SQL exactly as given, in a request\'s first statement and in the next', async () => {
-		const values = ["o'brien $2 \\' -- ; \"x\"", ['a"b', 'c,d', null, "e'f\\", '{}', ''], 7, null, '$1', '💥'];
+	it("hands values to SQL exactly as given, in a request's first statement and in the next", async () => {
+		const values = ['o\'brien $2 \\\' -- ; "x"', ['a"b', 'c,d', null, "e'f\\", '{}', ''], 7, null, '$1', '💥'];
 		const statement = `select $1::text as a, $2::text[] as b, $3::integer as c, $4::text as d, '$1' as e, $5::text as "$2", $6::text as f`;
 		const seen = await db.asRole('anon', { role: 'anon' }, async (sql) => [
 			(await sql.query(statement, values)).rows[0],
@@ -139,7 +195,9 @@ describe.each(backends)('schema and security on $name', (backend) => {
 
 	describe('requests at the same moment: each commits or fails on its own, as its own role', () => {
 		const stored = async (ids: string[]) =>
-			(await db.admin.query<{ id: string }>('select id from public.check_ins where id = any($1::uuid[])', [ids])).rows.map((r) => r.id).sort();
+			(await db.admin.query<{ id: string }>('select id from public.check_ins where id = any($1::uuid[])', [ids])).rows
+				.map((r) => r.id)
+				.sort();
 
 		it('a failing request among many loses only its own rows, and the others are stored once acknowledged', async () => {
 			const existing = checkIn();
@@ -148,7 +206,9 @@ describe.each(backends)('schema and security on $name', (backend) => {
 			const thrower = checkIn();
 			const results = await Promise.allSettled([
 				...rows.map((row) => db.asRole('anon', { role: 'anon' }, (sql) => sql.query(...insertSql('check_ins', row)))),
-				db.asRole('anon', { role: 'anon' }, (sql) => sql.query(...insertSql('check_ins', { ...existing, confidence: 5 }))),
+				db.asRole('anon', { role: 'anon' }, (sql) =>
+					sql.query(...insertSql('check_ins', { ...existing, confidence: 5 })),
+				),
 				db.asRole('anon', { role: 'anon' }, async (sql) => {
 					await sql.query(...insertSql('check_ins', thrower));
 					throw new Error('the request failed after its insert');
@@ -156,17 +216,34 @@ describe.each(backends)('schema and security on $name', (backend) => {
 			]);
 			expect(results.slice(0, 30).every((r) => r.status === 'fulfilled')).toBe(true);
 			expect(results[30]).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
-			expect(results[31]).toMatchObject({ status: 'rejected', reason: { message: 'the request failed after its insert' } });
+			expect(results[31]).toMatchObject({
+				status: 'rejected',
+				reason: { message: 'the request failed after its insert' },
+			});
 			expect(await stored([...rows.map((r) => r.id!), thrower.id!])).toEqual(rows.map((r) => r.id!).sort());
-			const kept = await db.admin.query<{ confidence: number }>('select confidence from public.check_ins where id = $1', [existing.id]);
+			const kept = await db.admin.query<{ confidence: number }>(
+				'select confidence from public.check_ins where id = $1',
+				[existing.id],
+			);
 			expect(kept.rows).toEqual([{ confidence: 3 }]);
 		});
 
 		it('each request sees its own role and claims', async () => {
 			const roles = Array.from({ length: 30 }, (_, i) => API_ROLE_CYCLE[i % API_ROLE_CYCLE.length]!);
-			const seen = await Promise.all(roles.map((role, i) =>
-				db.asRole(role, { role, sub: `caller-${i}` }, async (sql) =>
-					(await sql.query<{ role: string; claims: string }>(`select current_user as role, current_setting('request.jwt.claims') as claims`)).rows[0]!)));
+			const seen = await Promise.all(
+				roles.map((role, i) =>
+					db.asRole(
+						role,
+						{ role, sub: `caller-${i}` },
+						async (sql) =>
+							(
+								await sql.query<{ role: string; claims: string }>(
+									`select current_user as role, current_setting('request.jwt.claims') as claims`,
+								)
+							).rows[0]!,
+					),
+				),
+			);
 			seen.forEach((s, i) => {
 				expect(s.role).toBe(roles[i]);
 				expect(JSON.parse(s.claims)).toEqual({ role: roles[i], sub: `caller-${i}` });

@@ -4,7 +4,11 @@ import { migrate } from '../../endpoint/migrate.ts';
 import { checkIn } from '../helpers/rows.ts';
 
 const countTriggers = async (db: Awaited<ReturnType<typeof openPglite>>) =>
-	(await db.admin.query<{ n: number }>(`select count(*)::integer as n from pg_trigger where tgname = 'check_ins_announce'`)).rows[0]!.n;
+	(
+		await db.admin.query<{ n: number }>(
+			`select count(*)::integer as n from pg_trigger where tgname = 'check_ins_announce'`,
+		)
+	).rows[0]!.n;
 
 describe('Supabase-only objects are guarded', () => {
 	it('stores check-ins and announces nothing where realtime.send does not exist', async () => {
@@ -15,8 +19,12 @@ describe('Supabase-only objects are guarded', () => {
 		const heard: string[] = [];
 		await db.listen('realtime_broadcast', (payload) => heard.push(payload));
 		const row = checkIn({ team: 'ops' });
-		await db.asRole('anon', {}, (sql) => sql.query(`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values ($1, $2, $3, $4, $5, $6, $7)`,
-			[row.id, row.workflow, row.task, row.team, row.participant, row.confidence, row.outcome]));
+		await db.asRole('anon', {}, (sql) =>
+			sql.query(
+				`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values ($1, $2, $3, $4, $5, $6, $7)`,
+				[row.id, row.workflow, row.task, row.team, row.participant, row.confidence, row.outcome],
+			),
+		);
 		const { rows } = await db.admin.query('select id from public.check_ins');
 		expect(rows).toEqual([{ id: row.id }]);
 		expect(heard).toEqual([]);
@@ -36,10 +44,13 @@ describe('Supabase-only objects are guarded', () => {
 		await migrate(db);
 		expect(await countTriggers(db)).toBe(1);
 		const rows = [checkIn({ team: 'ops' }), checkIn({ team: 'ops' }), checkIn({ team: 'legal' })];
-		await db.asRole('anon', {}, (sql) => sql.query(
-			`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome)
+		await db.asRole('anon', {}, (sql) =>
+			sql.query(
+				`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome)
 			 select id, workflow, task, team, participant, confidence, outcome from json_populate_recordset(null::public.check_ins, $1::json)`,
-			[JSON.stringify(rows)]));
+				[JSON.stringify(rows)],
+			),
+		);
 		const sent = await db.admin.query('select payload, event, topic, private from realtime.sent order by topic');
 		expect(sent.rows).toEqual([
 			{ payload: {}, event: 'check_in', topic: 'indicators:legal', private: false },

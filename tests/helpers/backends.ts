@@ -4,7 +4,7 @@
  */
 import { openPglite, openPostgres, type SqlBackend } from '../../endpoint/database.ts';
 import { migrate } from '../../endpoint/migrate.ts';
-import { findPostgresBinaries, startPostgres, type PostgresServer } from '../../harness/postgres-server.ts';
+import { findPostgresBinaries, type PostgresServer, startPostgres } from '../../harness/postgres-server.ts';
 
 export interface Backend {
 	name: string;
@@ -20,23 +20,27 @@ export const backends: Backend[] = [
 			return { db, close: () => db.close() };
 		},
 	},
-	...findPostgresBinaries().map((binary): Backend => ({
-		name: `PostgreSQL ${binary.major}`,
-		async open() {
-			const server: PostgresServer = await startPostgres(binary);
-			const db = await openPostgres(server.url);
-			await migrate(db);
-			return {
-				db,
-				async close() {
-					await db.close();
-					await server.stop();
-				},
-			};
-		},
-	})),
+	...findPostgresBinaries().map(
+		(binary): Backend => ({
+			name: `PostgreSQL ${binary.major}`,
+			async open() {
+				const server: PostgresServer = await startPostgres(binary);
+				const db = await openPostgres(server.url);
+				await migrate(db);
+				return {
+					db,
+					async close() {
+						await db.close();
+						await server.stop();
+					},
+				};
+			},
+		}),
+	),
 ];
 
 if (process.env.CI && backends.length < 3) {
-	throw new Error(`CI must test PostgreSQL 15 and 17 too; found: ${backends.map((b) => b.name).join(', ')}. Install postgresql, run npm install, or set PG_BIN.`);
+	throw new Error(
+		`CI must test PostgreSQL 15 and 17 too; found: ${backends.map((b) => b.name).join(', ')}. Install postgresql, run npm install, or set PG_BIN.`,
+	);
 }

@@ -8,10 +8,10 @@ import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../endpoint/auth.ts';
 import { openPglite } from '../../endpoint/database.ts';
 import { startEndpoint } from '../../endpoint/endpoint.ts';
 import { migrate } from '../../endpoint/migrate.ts';
-import { serveStaticSite } from '../../scripts/static-site.ts';
-import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 import { launchChromium } from '../../harness/browser.ts';
 import { builtSite, TEST_ENDPOINT_PORT } from '../../harness/paths.ts';
+import { serveStaticSite } from '../../scripts/static-site.ts';
+import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 
 export interface FeedbackStack {
 	siteUrl: string;

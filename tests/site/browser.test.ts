@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStaticSite } from '../../scripts/static-site.ts';
 import { axeViolations, describeViolations, launchChromium } from '../../harness/browser.ts';
 import { builtSite, builtSubpathSite, SUBPATH } from '../../harness/paths.ts';
+import { serveStaticSite } from '../../scripts/static-site.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -48,8 +48,12 @@ describe('finding and using a workflow', () => {
 		await page.getByLabel(/^Legal \(\d+\)/).check();
 		await expect.poll(() => resultLinks(page).allTextContents()).not.toContain('Draft a reply to an escalated ticket');
 		const legal = await resultLinks(page).allTextContents();
-		const legalWorkflows = ['First-pass review of an incoming NDA', 'Check a vendor\'s data processing terms against our checklist',
-			'Write a plain-language summary of a company policy', 'First draft of a security questionnaire from approved answers'];
+		const legalWorkflows = [
+			'First-pass review of an incoming NDA',
+			"Check a vendor's data processing terms against our checklist",
+			'Write a plain-language summary of a company policy',
+			'First draft of a security questionnaire from approved answers',
+		];
 		expect(legal.length).toBeGreaterThan(0);
 		expect(legal.length).toBeLessThan(unfiltered.length);
 		for (const title of legal) expect(legalWorkflows).toContain(title);
@@ -72,11 +76,13 @@ describe('finding and using a workflow', () => {
 		const page = await context.newPage();
 		await page.goto(`${site}search/?q=questionnaire`);
 		await resultLinks(page).first().waitFor();
-		expect(await resultLinks(page).allTextContents()).toContain('First draft of a security questionnaire from approved answers');
+		expect(await resultLinks(page).allTextContents()).toContain(
+			'First draft of a security questionnaire from approved answers',
+		);
 		await page.close();
 	});
 
-	it('finds a word in a workflow\'s own text, not in the labels every workflow page shares', async () => {
+	it("finds a word in a workflow's own text, not in the labels every workflow page shares", async () => {
 		const page = await context.newPage();
 		// "Copy" is every prompt's button, "minutes" is in every page's facts ("Time saved: about 30 minutes").
 		for (const word of ['copy', 'minutes']) {
@@ -84,13 +90,16 @@ describe('finding and using a workflow', () => {
 			await expect.poll(() => page.getByRole('status').textContent()).toContain(`“${word}”`);
 			const found = Number((await page.getByRole('status').textContent())?.match(/^(\d+) workflows?/)?.[1] ?? 0);
 			expect(found, word).toBeLessThan(5);
-			for (const excerpt of await page.locator('#search .search-result-excerpt').all()) expect(await excerpt.locator('mark').count(), word).toBeGreaterThan(0);
+			for (const excerpt of await page.locator('#search .search-result-excerpt').all())
+				expect(await excerpt.locator('mark').count(), word).toBeGreaterThan(0);
 		}
 		// "Typical" is in every page's "Check the output" lead; "flooding" only in what the marketing
 		// expert can be asked about, shown on every workflow of the team.
 		for (const word of ['typical', 'flooding']) {
 			await page.goto(`${site}search/?q=${word}`);
-			await expect.poll(() => page.getByRole('status').textContent()).toMatch(new RegExp(`^No workflows for “${word}”`));
+			await expect
+				.poll(() => page.getByRole('status').textContent())
+				.toMatch(new RegExp(`^No workflows for “${word}”`));
 		}
 		await page.close();
 	});
@@ -99,12 +108,18 @@ describe('finding and using a workflow', () => {
 		const page = await context.newPage();
 		await page.goto(`${site}search/`);
 		const levels = await page.locator('#search input[data-filter=difficulty]').evaluateAll((boxes) =>
-			boxes.map((box) => ({ name: (box as HTMLInputElement).value, count: Number(box.parentElement!.querySelector('.count')!.getAttribute('data-total')) })));
+			boxes.map((box) => ({
+				name: (box as HTMLInputElement).value,
+				count: Number(box.parentElement!.querySelector('.count')!.getAttribute('data-total')),
+			})),
+		);
 		expect(levels.map((level) => level.name).sort()).toEqual(['advanced', 'beginner', 'intermediate']);
 		for (const level of levels) {
 			await page.goto(`${site}search/?q=${level.name}`);
 			await expect.poll(() => page.getByRole('status').textContent()).toContain(`“${level.name}”`);
-			expect(await page.getByRole('status').textContent(), level.name).toMatch(new RegExp(`^${level.count} workflows? for`));
+			expect(await page.getByRole('status').textContent(), level.name).toMatch(
+				new RegExp(`^${level.count} workflows? for`),
+			);
 		}
 		await page.close();
 	});
@@ -134,7 +149,9 @@ describe('finding and using a workflow', () => {
 		expect(await resultLinks(page).count()).toBe(5);
 		await page.getByRole('button', { name: 'Show more results' }).click();
 		await expect.poll(() => resultLinks(page).count()).toBe(Math.min(10, total));
-		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await resultLinks(page).nth(5).textContent());
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+			await resultLinks(page).nth(5).textContent(),
+		);
 		const titles = await resultLinks(page).allTextContents();
 		expect(new Set(titles).size).toBe(titles.length);
 		await page.close();
@@ -155,7 +172,8 @@ describe('finding and using a workflow', () => {
 		await expect.poll(() => fetched.filter((path) => path.endsWith('.pf_filter')).length).toBeGreaterThan(0);
 		// Opened, the counts follow the words typed: together they add up to the results shown.
 		const counts = page.locator('#search details[open] .count');
-		await expect.poll(async () => (await counts.allTextContents()).reduce((sum, text) => sum + Number(text.slice(1, -1)), 0))
+		await expect
+			.poll(async () => (await counts.allTextContents()).reduce((sum, text) => sum + Number(text.slice(1, -1)), 0))
 			.toBe(Number((await page.getByRole('status').textContent())?.match(/^(\d+) workflows?/)?.[1]));
 		await page.close();
 	});
@@ -167,7 +185,9 @@ describe('finding and using a workflow', () => {
 		await page.route(library, (route) => route.abort('internetdisconnected'));
 		await page.goto(`${site}search/`);
 		await page.locator('#search-input').pressSequentially('policy');
-		await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Search could not load .*Check the connection, then type again\.$/);
+		await expect
+			.poll(() => page.getByRole('status').textContent())
+			.toMatch(/^Search could not load .*Check the connection, then type again\.$/);
 		expect(await resultLinks(page).count()).toBe(0);
 
 		await page.unroute(library);
@@ -238,9 +258,23 @@ describe('finding and using a workflow', () => {
 });
 
 describe('accessibility', () => {
-	const pages = ['', 'workflows/escalated-ticket-reply/', 'workflows/competitor-page-summary/', 'workflows/call-recording-summary-public-tool/',
-		'tasks/', 'tasks/contract-review/', 'tasks/forecasting/', 'teams/', 'teams/legal/', 'tracks/', 'tracks/support-foundations/', 'experts/',
-		'search/?q=prompt', 'search/?q=policy&team=Legal', 'no-such-page/'];
+	const pages = [
+		'',
+		'workflows/escalated-ticket-reply/',
+		'workflows/competitor-page-summary/',
+		'workflows/call-recording-summary-public-tool/',
+		'tasks/',
+		'tasks/contract-review/',
+		'tasks/forecasting/',
+		'teams/',
+		'teams/legal/',
+		'tracks/',
+		'tracks/support-foundations/',
+		'experts/',
+		'search/?q=prompt',
+		'search/?q=policy&team=Legal',
+		'no-such-page/',
+	];
 	for (const scheme of ['light', 'dark'] as const) {
 		it.each(pages)(`axe finds no violations on /%s (${scheme})`, async (path) => {
 			const themed = await browser.newContext({ colorScheme: scheme });

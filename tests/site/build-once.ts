@@ -1,12 +1,18 @@
 import { rm } from 'node:fs/promises';
-import { astroBuild } from '../helpers/build.ts';
 import { builtSite, builtSubpathSite, SUBPATH, TEST_ENDPOINT_PORT } from '../../harness/paths.ts';
+import { astroBuild } from '../helpers/build.ts';
 
 /** Builds the real site twice, at the root and under a sub-path, once for every site test. */
 export default async function buildOnce() {
-	for (const [outDir, base] of [[builtSite, '/'], [builtSubpathSite, SUBPATH]] as const) {
+	for (const [outDir, base] of [
+		[builtSite, '/'],
+		[builtSubpathSite, SUBPATH],
+	] as const) {
 		await rm(outDir, { recursive: true, force: true });
-		const result = await astroBuild({ outDir, env: { PRAXIS_BASE: base, PUBLIC_SUPABASE_URL: `http://127.0.0.1:${TEST_ENDPOINT_PORT}` } });
+		const result = await astroBuild({
+			outDir,
+			env: { PRAXIS_BASE: base, PUBLIC_SUPABASE_URL: `http://127.0.0.1:${TEST_ENDPOINT_PORT}` },
+		});
 		if (result.code !== 0) throw new Error(`astro build (base ${base}) failed:\n${result.output}`);
 	}
 }

@@ -1,18 +1,24 @@
-import { readdir, readFile, rm, writeFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild } from '../helpers/build.ts';
-import { copyOfProject } from '../../harness/project-copy.ts';
 import { builtSite, builtSubpathSite, projectRoot, SUBPATH } from '../../harness/paths.ts';
+import { copyOfProject } from '../../harness/project-copy.ts';
+import { astroBuild } from '../helpers/build.ts';
 
 const slugs = async (folder: string) =>
 	(await readdir(`${projectRoot}content/${folder}`)).map((file) => file.replace(/\.(mdx|ya?ml)$/, ''));
-const page = (site: string, path: string) => readFile(join(site, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8');
+const page = (site: string, path: string) =>
+	readFile(join(site, path, path.endsWith('.html') ? '' : 'index.html'), 'utf8');
 
 describe('the real build of the real content', () => {
 	it('produces every page type', async () => {
 		const expected = ['/', '/tasks/', '/teams/', '/tracks/', '/experts/', '/search/', '404.html'];
-		for (const [folder, route] of [['workflows', 'workflows'], ['tasks', 'tasks'], ['teams', 'teams'], ['tracks', 'tracks']]) {
+		for (const [folder, route] of [
+			['workflows', 'workflows'],
+			['tasks', 'tasks'],
+			['teams', 'teams'],
+			['tracks', 'tracks'],
+		]) {
 			for (const slug of await slugs(folder!)) expected.push(`/${route}/${slug}/`);
 		}
 		expect(expected.length).toBeGreaterThan(30);
@@ -24,10 +30,26 @@ describe('the real build of the real content', () => {
 
 	it('shows every part of a workflow on its page', async () => {
 		const html = await page(builtSite, '/workflows/escalated-ticket-reply/');
-		for (const text of ['Draft a reply to an escalated ticket', 'Check the output', 'When not to use AI', 'Before you start',
-			'Replying to customers', 'Support', 'Company chat assistant', 'beginner', 'about 12 minutes', '3 Nov 2026',
-			'Amira Haddad', 'Leo Marchetti', 'Edit this page', 'edit/main/content/workflows/escalated-ticket-reply.mdx',
-			'Related workflows', 'data-copy', 'id="feedback"', 'Promises something we cannot give']) {
+		for (const text of [
+			'Draft a reply to an escalated ticket',
+			'Check the output',
+			'When not to use AI',
+			'Before you start',
+			'Replying to customers',
+			'Support',
+			'Company chat assistant',
+			'beginner',
+			'about 12 minutes',
+			'3 Nov 2026',
+			'Amira Haddad',
+			'Leo Marchetti',
+			'Edit this page',
+			'edit/main/content/workflows/escalated-ticket-reply.mdx',
+			'Related workflows',
+			'data-copy',
+			'id="feedback"',
+			'Promises something we cannot give',
+		]) {
 			expect(html).toContain(text);
 		}
 	});
@@ -38,7 +60,8 @@ describe('the real build of the real content', () => {
 		const filters = await readdir(join(builtSite, 'pagefind/filter'));
 		expect(filters.length).toBeGreaterThan(0);
 		const workflow = await page(builtSite, '/workflows/nda-first-pass-review/');
-		for (const filter of ['task', 'team', 'tool', 'difficulty']) expect(workflow).toContain(`data-pagefind-filter="${filter}"`);
+		for (const filter of ['task', 'team', 'tool', 'difficulty'])
+			expect(workflow).toContain(`data-pagefind-filter="${filter}"`);
 		const retired = await page(builtSite, '/workflows/call-recording-summary-public-tool/');
 		expect(retired).not.toContain('data-pagefind-body');
 	});
@@ -62,19 +85,53 @@ describe('broken content fails the build', () => {
 	};
 
 	it.each([
-		['an invalid field value', 'content/workflows/nda-first-pass-review.mdx', /^difficulty: .*$/m, 'difficulty: easy', 'difficulty'],
-		['an unknown expert', 'content/workflows/nda-first-pass-review.mdx', /^expert: .*$/m, 'expert: nobody-here', 'expert  unknown expert "nobody-here"'],
-		['an unknown tool', 'content/workflows/nda-first-pass-review.mdx', /^tools: .*$/m, 'tools: [chat-assistant, crystal-ball]', 'tools[1]  unknown tool "crystal-ball"'],
-		['a track naming a missing workflow', 'content/tracks/support-foundations.yaml', /workflow: help-article-from-tickets/, 'workflow: help-article', 'workflows[2].workflow  unknown workflow'],
+		[
+			'an invalid field value',
+			'content/workflows/nda-first-pass-review.mdx',
+			/^difficulty: .*$/m,
+			'difficulty: easy',
+			'difficulty',
+		],
+		[
+			'an unknown expert',
+			'content/workflows/nda-first-pass-review.mdx',
+			/^expert: .*$/m,
+			'expert: nobody-here',
+			'expert  unknown expert "nobody-here"',
+		],
+		[
+			'an unknown tool',
+			'content/workflows/nda-first-pass-review.mdx',
+			/^tools: .*$/m,
+			'tools: [chat-assistant, crystal-ball]',
+			'tools[1]  unknown tool "crystal-ball"',
+		],
+		[
+			'a track naming a missing workflow',
+			'content/tracks/support-foundations.yaml',
+			/workflow: help-article-from-tickets/,
+			'workflow: help-article',
+			'workflows[2].workflow  unknown workflow',
+		],
 	])('%s, naming the file and the field', async (_name, file, from, to, expected) => {
 		const dir = await copyOfProject();
 		try {
 			await breakFile(dir, file, from, to);
 			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
 			expect(result.code).not.toBe(0);
-			expect(result.output).toContain(file.split('/').pop()!.replace(/\.(mdx|yaml)$/, ''));
+			expect(result.output).toContain(
+				file
+					.split('/')
+					.pop()!
+					.replace(/\.(mdx|yaml)$/, ''),
+			);
 			expect(result.output).toContain(expected);
-			expect(await stat(join(dir, 'dist', 'index.html')).then(() => true, () => false)).toBe(false);
+			expect(
+				await stat(join(dir, 'dist', 'index.html')).then(
+					() => true,
+					() => false,
+				),
+			).toBe(false);
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}

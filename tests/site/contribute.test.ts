@@ -1,16 +1,16 @@
 import { execFile } from 'node:child_process';
-import type { Server } from 'node:http';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStaticSite } from '../../scripts/static-site.ts';
-import { checkSource } from '../../src/lib/playbook/content-check.ts';
-import { astroBuild } from '../helpers/build.ts';
 import { axeViolations, describeViolations, launchChromium } from '../../harness/browser.ts';
 import { builtSite, projectRoot } from '../../harness/paths.ts';
 import { copyOfProject } from '../../harness/project-copy.ts';
+import { serveStaticSite } from '../../scripts/static-site.ts';
+import { checkSource } from '../../src/lib/playbook/content-check.ts';
+import { astroBuild } from '../helpers/build.ts';
 
 let browser: Browser;
 let site: Server;
@@ -30,7 +30,9 @@ afterAll(async () => {
 
 async function fillForm(page: Page) {
 	await page.getByLabel('Title', { exact: true }).fill('Turn a customer call into CRM notes');
-	await page.getByLabel('One-line summary').fill('Write the CRM notes from a call transcript, with every commitment traced to a quote.');
+	await page
+		.getByLabel('One-line summary')
+		.fill('Write the CRM notes from a call transcript, with every commitment traced to a quote.');
 	await page.getByLabel('Task type', { exact: true }).selectOption('meeting-actions');
 	await page.getByRole('checkbox', { name: 'Sales' }).check();
 	await page.getByRole('checkbox', { name: /^Company chat assistant/ }).check();
@@ -39,7 +41,11 @@ async function fillForm(page: Page) {
 	await page.getByLabel('Step 1: what to do').fill('Give the assistant the transcript and the CRM fields to fill.');
 	await page.getByLabel('Step 2: title').fill('Ask for the notes with quotes');
 	await page.getByLabel('Step 2: what to do').fill('Ask for each CRM field with the sentence that supports it.');
-	await page.getByLabel('Step 2: prompt (optional)').fill('Fill these CRM fields from the transcript: [FIELDS].\nQuote the sentence behind each value; write UNKNOWN if none.');
+	await page
+		.getByLabel('Step 2: prompt (optional)')
+		.fill(
+			'Fill these CRM fields from the transcript: [FIELDS].\nQuote the sentence behind each value; write UNKNOWN if none.',
+		);
 	await page.getByLabel('Error 1', { exact: true }).fill('Records a budget the customer never stated.');
 	await page.getByLabel('How to catch error 1').fill('Every number must have its quote from the transcript.');
 	await page.getByLabel('When not to use AI').fill('Calls where the customer asked not to be recorded.');
@@ -62,7 +68,9 @@ describe('contributing a workflow', () => {
 		expect(url.pathname).toMatch(/\/new\/main$/);
 		expect(url.searchParams.get('filename')).toBe('content/workflows/turn-a-customer-call-into-crm-notes.mdx');
 		const text = url.searchParams.get('value')!;
-		expect(checkSource('workflows', 'content/workflows/turn-a-customer-call-into-crm-notes.mdx', text).problems).toEqual([]);
+		expect(
+			checkSource('workflows', 'content/workflows/turn-a-customer-call-into-crm-notes.mdx', text).problems,
+		).toEqual([]);
 		expect(await page.getByTestId('file-text').textContent()).toBe(text);
 		formFile = text;
 
@@ -76,13 +84,39 @@ describe('contributing a workflow', () => {
 		try {
 			expect(formFile, 'the form test runs first and leaves its file').toBeTruthy();
 			await writeFile(join(dir, 'content/workflows/turn-a-customer-call-into-crm-notes.mdx'), formFile);
-			await promisify(execFile)(process.execPath, [join(projectRoot, 'scripts/new-workflow.ts'), '--root', dir,
-				'--title', 'Check a price list for errors', '--summary', 'Find impossible or inconsistent prices in a new price list before it is published.',
-				'--task', 'data-analysis', '--teams', 'ops', '--tools', 'chat-assistant', '--difficulty', 'beginner', '--minutes', '20',
-				'--input', 'The price list as CSV', '--step', 'Describe the columns|Give column names, types and 20 sample rows.',
-				'--step', 'Ask for checks|Ask for formulas you can run yourself.|Propose checks that would reveal wrong prices in this list: [COLUMNS].',
-				'--check', 'Reports totals it never computed.|Compute every number with your own formula.', '--not', 'Prices under embargo.',
-				'--contributor', 'Test Contributor', '--expert', 'priya-natarajan']);
+			await promisify(execFile)(process.execPath, [
+				join(projectRoot, 'scripts/new-workflow.ts'),
+				'--root',
+				dir,
+				'--title',
+				'Check a price list for errors',
+				'--summary',
+				'Find impossible or inconsistent prices in a new price list before it is published.',
+				'--task',
+				'data-analysis',
+				'--teams',
+				'ops',
+				'--tools',
+				'chat-assistant',
+				'--difficulty',
+				'beginner',
+				'--minutes',
+				'20',
+				'--input',
+				'The price list as CSV',
+				'--step',
+				'Describe the columns|Give column names, types and 20 sample rows.',
+				'--step',
+				'Ask for checks|Ask for formulas you can run yourself.|Propose checks that would reveal wrong prices in this list: [COLUMNS].',
+				'--check',
+				'Reports totals it never computed.|Compute every number with your own formula.',
+				'--not',
+				'Prices under embargo.',
+				'--contributor',
+				'Test Contributor',
+				'--expert',
+				'priya-natarajan',
+			]);
 			const check = await promisify(execFile)(process.execPath, [join(projectRoot, 'scripts/check-content.ts'), dir]);
 			expect(check.stdout).toMatch(/All \d+ playbook files are valid/);
 			const build = await astroBuild({ root: dir, outDir: join(dir, 'dist') });

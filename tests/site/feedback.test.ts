@@ -1,9 +1,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
-import { startFeedbackStack, type FeedbackStack } from '../helpers/feedback-stack.ts';
+import type { Database as Schema } from '../../src/lib/data-api/database.ts';
+import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 import { checkIn } from '../helpers/rows.ts';
 
 let stack: FeedbackStack;
@@ -22,7 +22,10 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const stored = async (table: 'check_ins' | 'reflections') => {
-	const { count, error } = await service.from(table).select('*', { count: 'exact', head: true }).eq('workflow', WORKFLOW);
+	const { count, error } = await service
+		.from(table)
+		.select('*', { count: 'exact', head: true })
+		.eq('workflow', WORKFLOW);
 	if (error) throw new Error(error.message);
 	return count ?? 0;
 };
@@ -69,9 +72,13 @@ describe('feedback on a workflow page', () => {
 	it('stores a reflection with HTML in it and shows it back as inert text', async () => {
 		const page = await context.newPage();
 		let dialogs = 0;
-		page.on('dialog', (dialog) => { dialogs++; void dialog.dismiss(); });
+		page.on('dialog', (dialog) => {
+			dialogs++;
+			void dialog.dismiss();
+		});
 		await openWorkflow(page);
-		const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)><b>Quoting exactly</b> caught a reworded clause.';
+		const hostile =
+			'<script>alert("x")</script><img src=x onerror=alert(1)><b>Quoting exactly</b> caught a reworded clause.';
 		await page.getByText('Write a reflection (2 minutes)').click();
 		await page.getByLabel('What worked this time?').fill(hostile);
 		await expect.poll(() => page.getByText(`${hostile.length} / 1000`).count()).toBe(1);
@@ -112,7 +119,12 @@ describe('feedback on a workflow page', () => {
 		await context.setOffline(false); // the browser's "online" event: the outbox retries at once
 		await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('');
 		expect(await stored('check_ins')).toBe(before + 2);
-		const { data } = await service.from('check_ins').select('confidence').eq('workflow', WORKFLOW).order('created_at', { ascending: false }).limit(2);
+		const { data } = await service
+			.from('check_ins')
+			.select('confidence')
+			.eq('workflow', WORKFLOW)
+			.order('created_at', { ascending: false })
+			.limit(2);
 		expect(data?.map((row) => row.confidence).sort()).toEqual([2, 5]);
 		await page.close();
 	});

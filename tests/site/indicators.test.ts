@@ -1,9 +1,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
-import { startFeedbackStack, type FeedbackStack } from '../helpers/feedback-stack.ts';
+import type { Database as Schema } from '../../src/lib/data-api/database.ts';
+import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 import { checkIn, reflection } from '../helpers/rows.ts';
 
 let stack: FeedbackStack;
@@ -33,9 +33,12 @@ describe('the team indicators page', () => {
 		await expect.poll(() => page.getByTestId('updated').textContent()).toContain('live');
 
 		const task = { workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support' };
-		for (let i = 0; i < 4; i++) await insert(checkIn({ ...task, confidence: 2 + (i % 3), error_caught: i === 0 ? 'before' : 'none' }));
+		for (let i = 0; i < 4; i++)
+			await insert(checkIn({ ...task, confidence: 2 + (i % 3), error_caught: i === 0 ? 'before' : 'none' }));
 		const posted = Date.now();
-		await expect.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, interval: 100 }).toBe('4');
+		await expect
+			.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, interval: 100 })
+			.toBe('4');
 		const seconds = (Date.now() - posted) / 1000;
 		expect(seconds).toBeLessThan(2);
 		console.info(`indicators page changed ${seconds.toFixed(2)} s after the last check-in (Realtime broadcast)`);
@@ -53,7 +56,7 @@ describe('the team indicators page', () => {
 		const download = page.waitForEvent('download');
 		await page.getByRole('link', { name: 'Download the numbers (CSV)' }).first().click();
 		const file = await download;
-		const csv = await new Response(await file.createReadStream() as unknown as ReadableStream).text();
+		const csv = await new Response((await file.createReadStream()) as unknown as ReadableStream).text();
 		expect(csv.split('\r\n')[0]).toContain('task type,check-ins,people');
 		expect(csv).toContain('Replying to customers,4,4');
 
@@ -77,8 +80,12 @@ describe('the team indicators page', () => {
 		const marketing = { workflow: 'campaign-variant-drafts', task: 'campaign-writing', team: 'marketing' };
 		for (let i = 0; i < 3; i++) await insert(checkIn(marketing));
 		const posted = Date.now();
-		await expect.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, interval: 250 }).toBe('3');
-		console.info(`without Realtime the page changed ${((Date.now() - posted) / 1000).toFixed(1)} s after the check-ins (polling every 10 s)`);
+		await expect
+			.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, interval: 250 })
+			.toBe('3');
+		console.info(
+			`without Realtime the page changed ${((Date.now() - posted) / 1000).toFixed(1)} s after the check-ins (polling every 10 s)`,
+		);
 		await context.close();
 	});
 
@@ -105,14 +112,19 @@ describe('the weekly digest', () => {
 		for (const row of [
 			reflection({ ...ops, worked: 'Quoting each source message kept the timeline honest.' }),
 			reflection({ ...ops, visibility: 'private', worked: 'A private note nobody else should read.' }),
-		]) expect((await anon.from('reflections').insert(row)).status).toBe(201);
+		])
+			expect((await anon.from('reflections').insert(row)).status).toBe(201);
 		for (let i = 0; i < 3; i++) await insert(checkIn(ops));
 
 		const page = await (await browser.newContext()).newPage();
 		await page.goto(`${siteUrl}teams/ops/digest/`);
 		await page.getByTestId('digest-reflection').first().waitFor();
-		expect(await page.getByRole('heading', { name: 'Draft an incident timeline from chat and alerts' }).count()).toBe(1);
-		expect(await page.getByTestId('digest-reflection').allTextContents()).toEqual([expect.stringContaining('Quoting each source message kept the timeline honest.')]);
+		expect(await page.getByRole('heading', { name: 'Draft an incident timeline from chat and alerts' }).count()).toBe(
+			1,
+		);
+		expect(await page.getByTestId('digest-reflection').allTextContents()).toEqual([
+			expect.stringContaining('Quoting each source message kept the timeline honest.'),
+		]);
 		expect(await page.content()).not.toContain('A private note');
 		expect(await page.getByTestId('digest-headlines').textContent()).toContain('3 check-ins by 3 people');
 

@@ -20,14 +20,27 @@ describe('API keys', () => {
 	});
 
 	it('refuses a key signed with another secret every time it comes', async () => {
-		const forged = await sign({ role: 'service_role' }, new TextEncoder().encode('x'.repeat(40)), Math.floor(Date.now() / 1000) + 60);
-		for (let i = 0; i < 2; i++) await expect(authenticate({ apikey: forged }, secret)).rejects.toMatchObject({ status: 401, message: 'Invalid API key' });
+		const forged = await sign(
+			{ role: 'service_role' },
+			new TextEncoder().encode('x'.repeat(40)),
+			Math.floor(Date.now() / 1000) + 60,
+		);
+		for (let i = 0; i < 2; i++)
+			await expect(authenticate({ apikey: forged }, secret)).rejects.toMatchObject({
+				status: 401,
+				message: 'Invalid API key',
+			});
 	});
 
 	it('takes the role from the bearer token when it differs from the apikey', async () => {
 		const exp = Math.floor(Date.now() / 1000) + 60;
-		const [anon, service] = await Promise.all([sign({ role: 'anon' }, secret, exp), sign({ role: 'service_role' }, secret, exp)]);
-		expect((await authenticate({ apikey: anon, authorization: `Bearer ${service}` }, secret)).role).toBe('service_role');
+		const [anon, service] = await Promise.all([
+			sign({ role: 'anon' }, secret, exp),
+			sign({ role: 'service_role' }, secret, exp),
+		]);
+		expect((await authenticate({ apikey: anon, authorization: `Bearer ${service}` }, secret)).role).toBe(
+			'service_role',
+		);
 		expect((await authenticate({ apikey: anon }, secret)).role).toBe('anon');
 	});
 });

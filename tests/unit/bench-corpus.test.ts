@@ -2,12 +2,13 @@
  * The build benchmark is only fair if both sites get the same, valid workflows: every generated
  * Praxis file must pass the content check, and its Starlight page must carry the same text.
  */
-import { describe, expect, it } from 'vitest';
+
 import yaml from 'js-yaml';
-import { workflowCorpus } from '../../harness/workflow-corpus.ts';
-import { percentile, spread } from '../../harness/statistics.ts';
-import { checkSource } from '../../src/lib/playbook/content-check.ts';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../harness/paths.ts';
+import { percentile, spread } from '../../harness/statistics.ts';
+import { workflowCorpus } from '../../harness/workflow-corpus.ts';
+import { checkSource } from '../../src/lib/playbook/content-check.ts';
 
 const corpus = await workflowCorpus(`${projectRoot}content/workflows`, 120);
 
@@ -27,7 +28,11 @@ describe('the benchmark corpus', () => {
 
 	it('gives Starlight the same title, summary, steps, prompts and notes', () => {
 		for (const entry of corpus.filter((_, i) => i % 17 === 0)) {
-			const front = yaml.load(/^---\n([\s\S]*?)\n---/.exec(entry.praxis)![1]!, { schema: yaml.JSON_SCHEMA }) as { title: string; summary: string; steps: { title: string; prompt?: string }[] };
+			const front = yaml.load(/^---\n([\s\S]*?)\n---/.exec(entry.praxis)![1]!, { schema: yaml.JSON_SCHEMA }) as {
+				title: string;
+				summary: string;
+				steps: { title: string; prompt?: string }[];
+			};
 			const notes = entry.praxis.split(/\n---\n/)[1]!.trim();
 			expect(entry.starlight).toContain(`title: ${front.title}`);
 			expect(entry.starlight).toContain(front.summary.slice(0, 40));

@@ -33,17 +33,67 @@ describe('npm run check', () => {
 
 	const NDA = 'content/workflows/nda-first-pass-review.mdx';
 	const cases: Array<[string, string, (text: string) => string, RegExp]> = [
-		['an unknown expert', NDA, (t) => t.replace(/^expert: .*$/m, 'expert: nobody'), /nda-first-pass-review\.mdx:\d+  expert  unknown expert "nobody"  \(use one of: /],
-		['an unknown team', NDA, (t) => t.replace(/^teams: .*$/m, 'teams: [legal, finance]'), /nda-first-pass-review\.mdx:\d+  teams\[1\]  unknown team "finance"/],
-		['an unknown tool', NDA, (t) => t.replace(/^tools: .*$/m, 'tools: [oracle]'), /tools\[0\]  unknown tool "oracle"/],
-		['an unknown task', NDA, (t) => t.replace(/^task: .*$/m, 'task: vibes'), /:4  task  unknown task "vibes"/],
-		['no prompt in any step', NDA, (t) => t.replace(/^    prompt: \|\n(?:      .*\n|\n)*/gm, ''), /nda-first-pass-review\.mdx:\d+  steps  at least one step needs a `prompt`/],
-		['an empty "check the output"', NDA, (t) => t.replace(/^checks:\n(?:  .*\n)*/m, 'checks: []\n'), /checks  list at least one AI error/],
-		['a review date in the future', NDA, (t) => t.replace(/^lastReviewed: .*$/m, 'lastReviewed: 2999-01-01'), /lastReviewed  this date is in the future/],
-		['a missing field', NDA, (t) => t.replace(/^summary: .*\n/m, ''), /:2  summary  expected text  \(add this field\)/],
-		['a broken internal link', NDA, (t) => `${t}\nSee [the old version](/workflows/nda-review-v1/).\n`, /nda-first-pass-review\.mdx:\d+  \(notes\)  broken internal link \/workflows\/nda-review-v1\//],
-		['a track with a missing workflow', 'content/tracks/support-foundations.yaml', (t) => t.replace('workflow: help-article-from-tickets', 'workflow: help-article'), /support-foundations\.yaml:\d+  workflows\[2\]\.workflow  unknown workflow "help-article"/],
-		['invalid YAML', 'content/teams/legal.yaml', (t) => `${t}channel: [unclosed\n`, /legal\.yaml:\d+  \(yaml\)  not valid YAML/],
+		[
+			'an unknown expert',
+			NDA,
+			(t) => t.replace(/^expert: .*$/m, 'expert: nobody'),
+			/nda-first-pass-review\.mdx:\d+ {2}expert {2}unknown expert "nobody" {2}\(use one of: /,
+		],
+		[
+			'an unknown team',
+			NDA,
+			(t) => t.replace(/^teams: .*$/m, 'teams: [legal, finance]'),
+			/nda-first-pass-review\.mdx:\d+ {2}teams\[1\] {2}unknown team "finance"/,
+		],
+		[
+			'an unknown tool',
+			NDA,
+			(t) => t.replace(/^tools: .*$/m, 'tools: [oracle]'),
+			/tools\[0\] {2}unknown tool "oracle"/,
+		],
+		['an unknown task', NDA, (t) => t.replace(/^task: .*$/m, 'task: vibes'), /:4 {2}task {2}unknown task "vibes"/],
+		[
+			'no prompt in any step',
+			NDA,
+			(t) => t.replace(/^ {4}prompt: \|\n(?: {6}.*\n|\n)*/gm, ''),
+			/nda-first-pass-review\.mdx:\d+ {2}steps {2}at least one step needs a `prompt`/,
+		],
+		[
+			'an empty "check the output"',
+			NDA,
+			(t) => t.replace(/^checks:\n(?: {2}.*\n)*/m, 'checks: []\n'),
+			/checks {2}list at least one AI error/,
+		],
+		[
+			'a review date in the future',
+			NDA,
+			(t) => t.replace(/^lastReviewed: .*$/m, 'lastReviewed: 2999-01-01'),
+			/lastReviewed {2}this date is in the future/,
+		],
+		[
+			'a missing field',
+			NDA,
+			(t) => t.replace(/^summary: .*\n/m, ''),
+			/:2 {2}summary {2}expected text {2}\(add this field\)/,
+		],
+		[
+			'a broken internal link',
+			NDA,
+			(t) => `${t}\nSee [the old version](/workflows/nda-review-v1/).\n`,
+			/nda-first-pass-review\.mdx:\d+ {2}\(notes\) {2}broken internal link \/workflows\/nda-review-v1\//,
+		],
+		[
+			'a track with a missing workflow',
+			'content/tracks/support-foundations.yaml',
+			(t) => t.replace('workflow: help-article-from-tickets', 'workflow: help-article'),
+			/support-foundations\.yaml:\d+ {2}workflows\[2\]\.workflow {2}unknown workflow "help-article"/,
+		],
+		[
+			'invalid YAML',
+			'content/teams/legal.yaml',
+			(t) => `${t}channel: [unclosed\n`,
+			/legal\.yaml:\d+ {2}\(yaml\) {2}not valid YAML/,
+		],
 	];
 
 	it.each(cases)('fails on %s, naming the file, line and field', async (_name, file, breakIt, expected) => {
@@ -67,7 +117,9 @@ describe('npm run check', () => {
 		try {
 			const result = await script('check-content.ts', [dir]);
 			expect(result.code).toBe(1);
-			expect(result.output).toMatch(/content\/tasks\/Forecasting\.yml:1  \(file name\)  "Forecasting" is not a slug/);
+			expect(result.output).toMatch(
+				/content\/tasks\/Forecasting\.yml:1 {2}\(file name\) {2}"Forecasting" is not a slug/,
+			);
 			expect(result.output).toMatch(/duplicate slug "forecasting"|duplicate slug "Forecasting"/);
 		} finally {
 			await rm(join(dir, 'content/tasks/Forecasting.yml'));
@@ -77,14 +129,40 @@ describe('npm run check', () => {
 
 describe('npm run new-workflow, non-interactive', () => {
 	it('writes a workflow that passes the check', async () => {
-		const result = await script('new-workflow.ts', ['--root', dir,
-			'--title', 'Compare two vendor proposals', '--summary', 'Line up two vendor proposals against our criteria before the buying meeting.',
-			'--task', 'research-briefs', '--teams', 'ops,sales', '--tools', 'chat-assistant', '--difficulty', 'intermediate', '--minutes', '40',
-			'--input', 'Both proposals as text', '--input', 'Our buying criteria',
-			'--step', 'Paste the criteria first|Give the assistant our criteria before the proposals.',
-			'--step', 'Ask for a side-by-side table|One row per criterion, with quotes.|For each criterion below, quote what each proposal says.\\nWrite NOT ADDRESSED where a proposal is silent.',
-			'--check', 'Quotes a commitment that is not in the proposal.|Find every quote in the original PDF.',
-			'--not', 'Proposals under NDA that forbid processing by third parties.', '--contributor', 'Test Contributor', '--expert', 'tomas-reyes']);
+		const result = await script('new-workflow.ts', [
+			'--root',
+			dir,
+			'--title',
+			'Compare two vendor proposals',
+			'--summary',
+			'Line up two vendor proposals against our criteria before the buying meeting.',
+			'--task',
+			'research-briefs',
+			'--teams',
+			'ops,sales',
+			'--tools',
+			'chat-assistant',
+			'--difficulty',
+			'intermediate',
+			'--minutes',
+			'40',
+			'--input',
+			'Both proposals as text',
+			'--input',
+			'Our buying criteria',
+			'--step',
+			'Paste the criteria first|Give the assistant our criteria before the proposals.',
+			'--step',
+			'Ask for a side-by-side table|One row per criterion, with quotes.|For each criterion below, quote what each proposal says.\\nWrite NOT ADDRESSED where a proposal is silent.',
+			'--check',
+			'Quotes a commitment that is not in the proposal.|Find every quote in the original PDF.',
+			'--not',
+			'Proposals under NDA that forbid processing by third parties.',
+			'--contributor',
+			'Test Contributor',
+			'--expert',
+			'tomas-reyes',
+		]);
 		expect(result.output).toContain('Wrote content/workflows/compare-two-vendor-proposals.mdx');
 		const written = await readFile(join(dir, 'content/workflows/compare-two-vendor-proposals.mdx'), 'utf8');
 		expect(written).toContain('Write NOT ADDRESSED where a proposal is silent.');

@@ -1,7 +1,7 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkSource, formatLocated, type CollectionName } from '../../src/lib/playbook/content-check.ts';
 import { projectRoot } from '../../harness/paths.ts';
+import { type CollectionName, checkSource, formatLocated } from '../../src/lib/playbook/content-check.ts';
 
 const FILE = 'content/workflows/refund-check.mdx';
 const valid = await readFile(`${projectRoot}tests/fixtures/content/valid-workflow.mdx`, 'utf8');
@@ -18,19 +18,34 @@ describe('workflow schema', () => {
 
 	const cases: Array<[string, string, string, RegExp]> = [
 		['a missing title', edit(/^title: .*\n/m, ''), 'title', /expected text/],
-		['an unknown difficulty', edit(/^difficulty: .*$/m, 'difficulty: easy'), 'difficulty', /beginner, intermediate, advanced/],
+		[
+			'an unknown difficulty',
+			edit(/^difficulty: .*$/m, 'difficulty: easy'),
+			'difficulty',
+			/beginner, intermediate, advanced/,
+		],
 		['a task that is not a slug', edit(/^task: .*$/m, 'task: Customer Replies'), 'task', /lowercase letters/],
 		['negative minutes saved', edit(/^minutesSaved: .*$/m, 'minutesSaved: -5'), 'minutesSaved', /negative/],
 		['minutes saved as text', edit(/^minutesSaved: .*$/m, 'minutesSaved: ten'), 'minutesSaved', /whole number/],
-		['no step with a prompt', edit(/^    prompt: \|\n.*\n/m, ''), 'steps', /prompt/],
-		['a single step', edit(/^  - title: Ask for a decision[\s\S]*?exactly\.\n/m, ''), 'steps', /at least two steps/],
+		['no step with a prompt', edit(/^ {4}prompt: \|\n.*\n/m, ''), 'steps', /prompt/],
+		['a single step', edit(/^ {2}- title: Ask for a decision[\s\S]*?exactly\.\n/m, ''), 'steps', /at least two steps/],
 		['an empty check list', edit(/^checks:\n[\s\S]*?(?=^whenNotToUse)/m, 'checks: []\n'), 'checks', /AI error/],
-		['a check without its how', edit(/^    check: .*\n/m, ''), 'checks[0].check', /expected text/],
+		['a check without its how', edit(/^ {4}check: .*\n/m, ''), 'checks[0].check', /expected text/],
 		['no "when not to use AI"', edit(/^whenNotToUse:\n.*\n/m, ''), 'whenNotToUse', /expected array/],
 		['a review date in the future', edit(/^lastReviewed: .*$/m, 'lastReviewed: 2999-01-01'), 'lastReviewed', /future/],
 		['a date that is not a date', edit(/^added: .*$/m, 'added: last spring'), 'added', /YYYY-MM-DD/],
-		['reviewed before it was added', edit(/^lastReviewed: .*$/m, 'lastReviewed: 2025-12-01'), 'lastReviewed', /earlier than added/],
-		['an unknown status', edit(/^lastReviewed: .*$/m, 'lastReviewed: 2026-02-01\nstatus: archived'), 'status', /draft, active, retired/],
+		[
+			'reviewed before it was added',
+			edit(/^lastReviewed: .*$/m, 'lastReviewed: 2025-12-01'),
+			'lastReviewed',
+			/earlier than added/,
+		],
+		[
+			'an unknown status',
+			edit(/^lastReviewed: .*$/m, 'lastReviewed: 2026-02-01\nstatus: archived'),
+			'status',
+			/draft, active, retired/,
+		],
 		['a misspelt field', edit(/^expert: .*$/m, 'expert: amira-haddad\nexpret: amira-haddad'), '(file)', /expret/],
 		['no teams', edit(/^teams: .*$/m, 'teams: []'), 'teams', /at least one team/],
 	];
@@ -60,14 +75,27 @@ describe('workflow schema', () => {
 
 describe('data collections', () => {
 	it('rejects an expert without contact and a track with one workflow', () => {
-		const expert = checkSource('experts', 'content/experts/x.yaml', 'name: X Y\nrole: Lead\nteam: support\nknows: [customer-replies]\naskAbout: Difficult replies to customers');
+		const expert = checkSource(
+			'experts',
+			'content/experts/x.yaml',
+			'name: X Y\nrole: Lead\nteam: support\nknows: [customer-replies]\naskAbout: Difficult replies to customers',
+		);
 		expect(expert.problems.map((p) => p.field)).toEqual(['contact']);
-		const track = checkSource('tracks', 'content/tracks/t.yaml', 'title: Short track\nsummary: A track that is far too short to be one\nteams: support\ncadence: weekly\nworkflows: [escalated-ticket-reply]');
+		const track = checkSource(
+			'tracks',
+			'content/tracks/t.yaml',
+			'title: Short track\nsummary: A track that is far too short to be one\nteams: support\ncadence: weekly\nworkflows: [escalated-ticket-reply]',
+		);
 		expect(track.problems.map((p) => p.field)).toEqual(['workflows']);
 	});
 
 	it('accepts a tool approved for a known data class only', () => {
-		const tool = (approvedFor: string) => checkSource('tools', 'content/tools/t.yaml', `name: Tool\nvendor: Vendor\napprovedFor: ${approvedFor}\nnotes: Fine for internal documents only.`);
+		const tool = (approvedFor: string) =>
+			checkSource(
+				'tools',
+				'content/tools/t.yaml',
+				`name: Tool\nvendor: Vendor\napprovedFor: ${approvedFor}\nnotes: Fine for internal documents only.`,
+			);
 		expect(tool('internal').problems).toEqual([]);
 		expect(tool('secret').problems[0]?.field).toBe('approvedFor');
 	});

@@ -3,7 +3,13 @@
  * and the read functions return the hand-written shapes, not `Json`.
  */
 import { expectTypeOf } from 'vitest';
-import type { Database, Enums, TablesInsert, TeamIndicators, WorkflowSummary } from '../../src/lib/data-api/database.ts';
+import type {
+	Database,
+	Enums,
+	TablesInsert,
+	TeamIndicators,
+	WorkflowSummary,
+} from '../../src/lib/data-api/database.ts';
 import type { ErrorKind, Outcome } from '../../src/lib/feedback/model.ts';
 import type { OutboxItem } from '../../src/lib/feedback/outbox.ts';
 import type { CheckIn, Reflection } from '../../src/lib/feedback/schema.ts';

@@ -1,19 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { configProblem, createFeedbackApi } from '../../src/lib/data-api/client.ts';
-import { classify, createSender } from '../../src/lib/feedback/sender.ts';
-import { checkInSchema, fieldErrors, reflectionSchema } from '../../src/lib/feedback/schema.ts';
 import { chooseTeam, readIdentity } from '../../src/lib/feedback/identity.ts';
+import { checkInSchema, fieldErrors, reflectionSchema } from '../../src/lib/feedback/schema.ts';
+import { classify, createSender } from '../../src/lib/feedback/sender.ts';
 
 const checkIn = (overrides: Record<string, unknown> = {}) => ({
-	id: randomUUID(), workflow: 'nda-first-pass-review', task: 'contract-review', team: 'legal', participant: randomUUID(),
-	confidence: 4, outcome: 'helped', error_caught: 'none', error_kind: null, minutes_saved: null, ...overrides,
+	id: randomUUID(),
+	workflow: 'nda-first-pass-review',
+	task: 'contract-review',
+	team: 'legal',
+	participant: randomUUID(),
+	confidence: 4,
+	outcome: 'helped',
+	error_caught: 'none',
+	error_kind: null,
+	minutes_saved: null,
+	...overrides,
 });
 
 describe('the browser-side schemas', () => {
 	it('accept a valid check-in and reflection', () => {
 		expect(checkInSchema.safeParse(checkIn({ minutes_saved: 15 })).success).toBe(true);
-		expect(reflectionSchema.safeParse({ id: randomUUID(), workflow: 'a', task: 'b', team: 'c', participant: randomUUID(), worked: 'x', did_not_work: null, try_next: null, visibility: 'team' }).success).toBe(true);
+		expect(
+			reflectionSchema.safeParse({
+				id: randomUUID(),
+				workflow: 'a',
+				task: 'b',
+				team: 'c',
+				participant: randomUUID(),
+				worked: 'x',
+				did_not_work: null,
+				try_next: null,
+				visibility: 'team',
+			}).success,
+		).toBe(true);
 	});
 
 	it.each([
@@ -32,7 +53,14 @@ describe('the browser-side schemas', () => {
 	});
 
 	it('need at least one reflection field and at most 1000 characters each', () => {
-		const base = { id: randomUUID(), workflow: 'a', task: 'b', team: 'c', participant: randomUUID(), visibility: 'team' };
+		const base = {
+			id: randomUUID(),
+			workflow: 'a',
+			task: 'b',
+			team: 'c',
+			participant: randomUUID(),
+			visibility: 'team',
+		};
 		const empty = reflectionSchema.safeParse({ ...base, worked: ' ', did_not_work: null, try_next: '' });
 		expect(fieldErrors(empty.error!)).toEqual({ worked: 'Write at least one of the three' });
 		const long = reflectionSchema.safeParse({ ...base, worked: null, did_not_work: 'x'.repeat(1001), try_next: null });
@@ -47,24 +75,46 @@ describe('answers from the API, as the outbox sees them', () => {
 		[0, { message: 'TypeError: fetch failed' }, 'retry'],
 		[503, { message: 'unavailable' }, 'retry'],
 		[429, { message: 'slow down' }, 'retry'],
-		[400, { code: '23514', message: 'new row for relation "check_ins" violates check constraint "check_ins_confidence_range"' }, 'rejected'],
+		[
+			400,
+			{
+				code: '23514',
+				message: 'new row for relation "check_ins" violates check constraint "check_ins_confidence_range"',
+			},
+			'rejected',
+		],
 		[401, { code: '42501', message: 'permission denied' }, 'rejected'],
 	])('HTTP %i is %s', (status, error, outcome) => {
 		expect(classify(status, error).outcome).toBe(outcome);
 	});
 
 	it('names the field a constraint guards', () => {
-		expect(classify(400, { message: 'violates check constraint "check_ins_confidence_range"' })).toMatchObject({ field: 'confidence' });
-		expect(classify(400, { message: 'violates check constraint "reflections_not_empty"' })).toMatchObject({ field: 'worked' });
-		expect(classify(400, { message: 'violates check constraint "check_ins_error_kind_needs_catch"' })).toMatchObject({ field: 'error_kind' });
+		expect(classify(400, { message: 'violates check constraint "check_ins_confidence_range"' })).toMatchObject({
+			field: 'confidence',
+		});
+		expect(classify(400, { message: 'violates check constraint "reflections_not_empty"' })).toMatchObject({
+			field: 'worked',
+		});
+		expect(classify(400, { message: 'violates check constraint "check_ins_error_kind_needs_catch"' })).toMatchObject({
+			field: 'error_kind',
+		});
 	});
 
 	it('retries when the network fails (fetch rejects)', async () => {
 		const original = globalThis.fetch;
-		globalThis.fetch = async () => { throw new TypeError('fetch failed'); };
+		globalThis.fetch = async () => {
+			throw new TypeError('fetch failed');
+		};
 		try {
 			const send = createSender(createFeedbackApi({ url: 'http://127.0.0.1:9', anonKey: 'a.b.c' }));
-			const result = await send({ id: 'x', kind: 'check_in', payload: checkInSchema.parse(checkIn()), createdAt: 0, attempts: 0, nextAttemptAt: 0 });
+			const result = await send({
+				id: 'x',
+				kind: 'check_in',
+				payload: checkInSchema.parse(checkIn()),
+				createdAt: 0,
+				attempts: 0,
+				nextAttemptAt: 0,
+			});
 			expect(result.outcome).toBe('retry');
 		} finally {
 			globalThis.fetch = original;
@@ -83,7 +133,10 @@ describe('configuration and identity', () => {
 
 	it('makes the participant id once and keeps it when the team changes', () => {
 		const data = new Map<string, string>();
-		const store = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) };
+		const store = {
+			getItem: (k: string) => data.get(k) ?? null,
+			setItem: (k: string, v: string) => void data.set(k, v),
+		};
 		expect(readIdentity(store)).toBeUndefined();
 		const first = chooseTeam(store, 'legal');
 		const second = chooseTeam(store, 'sales');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/lib/indicators/csv.ts';
 import type { TeamIndicators } from '../../src/lib/data-api/database.ts';
+import { toCsv } from '../../src/lib/indicators/csv.ts';
 import { ago, indicatorView } from '../../src/lib/indicators/series.ts';
 import { addDays, recentWeeks, weekStart } from '../../src/lib/indicators/weeks.ts';
 
@@ -11,20 +11,50 @@ const tasks = [
 ];
 const workflows = [{ id: 'escalated-ticket-reply', title: 'Draft a reply to an escalated ticket' }];
 const base = { team: 'support', task: null, weeks: 3, k: 3, since: '2026-11-09', generatedAt: '2026-11-24T10:00:00Z' };
-const cell = { checkIns: 9, participants: 4, meanConfidence: 3.5, confidenceSd: 0.8, helpedRate: 0.9, catchRate: 0.2, caughtBefore: 2, caughtAfter: 0, recentConfidence: 3.8, earlierConfidence: 3.1 };
+const cell = {
+	checkIns: 9,
+	participants: 4,
+	meanConfidence: 3.5,
+	confidenceSd: 0.8,
+	helpedRate: 0.9,
+	catchRate: 0.2,
+	caughtBefore: 2,
+	caughtAfter: 0,
+	recentConfidence: 3.8,
+	earlierConfidence: 3.1,
+};
 
 describe('turning team_indicators JSON into chart series', () => {
 	it('keeps empty weeks as zeros and suppressed weeks as gaps, and lists unused task types', () => {
 		const data: TeamIndicators = {
-			...base, suppressed: false,
-			totals: { suppressed: false, checkIns: 11, participants: 5, meanConfidence: 3.4, helpedRate: 0.8, catchRate: 0.2 },
-			tasks: [{ task: 'customer-replies', suppressed: false, ...cell }, { task: 'code-review', suppressed: true }],
+			...base,
+			suppressed: false,
+			totals: {
+				suppressed: false,
+				checkIns: 11,
+				participants: 5,
+				meanConfidence: 3.4,
+				helpedRate: 0.8,
+				catchRate: 0.2,
+			},
+			tasks: [
+				{ task: 'customer-replies', suppressed: false, ...cell },
+				{ task: 'code-review', suppressed: true },
+			],
 			weekly: [
 				{ week: '2026-11-09', suppressed: false, checkIns: 0, participants: 0 },
 				{ week: '2026-11-16', suppressed: true },
 				{ week: '2026-11-23', suppressed: false, checkIns: 9, participants: 4 },
 			],
-			workflows: [{ workflow: 'escalated-ticket-reply', task: 'customer-replies', suppressed: false, checkIns: 9, participants: 4 }],
+			workflows: [
+				{
+					workflow: 'escalated-ticket-reply',
+					task: 'customer-replies',
+					suppressed: false,
+					checkIns: 9,
+					participants: 4,
+				},
+			],
 			errorKinds: [{ kind: 'tone', suppressed: true }],
 		};
 		const view = indicatorView(data, tasks, workflows);
@@ -42,7 +72,12 @@ describe('turning team_indicators JSON into chart series', () => {
 
 	it('shows nothing but suppression for a team below k, and no data for a team with none', () => {
 		const hidden: TeamIndicators = {
-			...base, suppressed: true, totals: { suppressed: true }, tasks: [], workflows: [], errorKinds: [],
+			...base,
+			suppressed: true,
+			totals: { suppressed: true },
+			tasks: [],
+			workflows: [],
+			errorKinds: [],
 			weekly: [{ week: '2026-11-23', suppressed: true }],
 		};
 		const view = indicatorView(hidden, tasks, workflows);
@@ -57,10 +92,16 @@ describe('turning team_indicators JSON into chart series', () => {
 
 describe('CSV and weeks', () => {
 	it('quotes, escapes and defuses spreadsheet formulas', () => {
-		const csv = toCsv([{ name: 'a, "b"', n: 3 }, { name: '=SUM(A1)', n: null }], [
-			{ header: 'name', value: (r) => r.name },
-			{ header: 'n', value: (r) => r.n },
-		]);
+		const csv = toCsv(
+			[
+				{ name: 'a, "b"', n: 3 },
+				{ name: '=SUM(A1)', n: null },
+			],
+			[
+				{ header: 'name', value: (r) => r.name },
+				{ header: 'n', value: (r) => r.n },
+			],
+		);
 		expect(csv).toBe('name,n\r\n"a, ""b""",3\r\n\'=SUM(A1),');
 	});
 

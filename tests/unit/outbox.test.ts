@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Outbox, type KeyValueStore, type OutboxItem, type SendResult } from '../../src/lib/feedback/outbox.ts';
+import { type KeyValueStore, Outbox, type OutboxItem, type SendResult } from '../../src/lib/feedback/outbox.ts';
 import type { CheckIn, Reflection } from '../../src/lib/feedback/schema.ts';
 
 class MemoryStore implements KeyValueStore {
@@ -13,7 +13,10 @@ class MemoryStore implements KeyValueStore {
 }
 
 /** A manual clock and timer queue, so backoff can be stepped through without waiting. */
-function harness(answers: (item: OutboxItem, attempt: number) => SendResult | Promise<SendResult>, store = new MemoryStore()) {
+function harness(
+	answers: (item: OutboxItem, attempt: number) => SendResult | Promise<SendResult>,
+	store = new MemoryStore(),
+) {
 	let now = 1_000_000;
 	const timers: { at: number; run: () => void }[] = [];
 	const sent: string[] = [];
@@ -47,10 +50,27 @@ function harness(answers: (item: OutboxItem, attempt: number) => SendResult | Pr
 }
 
 const payload = (id: string): CheckIn => ({
-	id, workflow: 'w', task: 't', team: 'x', participant: id, confidence: 3, outcome: 'helped', error_caught: 'none', error_kind: null, minutes_saved: null,
+	id,
+	workflow: 'w',
+	task: 't',
+	team: 'x',
+	participant: id,
+	confidence: 3,
+	outcome: 'helped',
+	error_caught: 'none',
+	error_kind: null,
+	minutes_saved: null,
 });
 const reflectionPayload = (id: string): Reflection => ({
-	id, workflow: 'w', task: 't', team: 'x', participant: id, worked: 'a note', did_not_work: null, try_next: null, visibility: 'team',
+	id,
+	workflow: 'w',
+	task: 't',
+	team: 'x',
+	participant: id,
+	worked: 'a note',
+	did_not_work: null,
+	try_next: null,
+	visibility: 'team',
 });
 
 describe('the outbox', () => {
@@ -97,7 +117,11 @@ describe('the outbox', () => {
 	});
 
 	it('keeps a rejected item with its message, does not retry it, and lets the rest through', async () => {
-		const h = harness((item) => (item.id === 'bad' ? { outcome: 'rejected', message: 'violates check constraint', field: 'confidence' } : { outcome: 'delivered' }));
+		const h = harness((item) =>
+			item.id === 'bad'
+				? { outcome: 'rejected', message: 'violates check constraint', field: 'confidence' }
+				: { outcome: 'delivered' },
+		);
 		h.outbox.add('check_in', payload('bad'));
 		h.outbox.add('check_in', payload('good'));
 		await h.outbox.flush();

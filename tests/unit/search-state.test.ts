@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchable, pagefindFilters, readSearchState, resultSummary, typedTerm, withSearchState, wordsToPreload } from '../../src/lib/search/search-state.ts';
+import {
+	isSearchable,
+	pagefindFilters,
+	readSearchState,
+	resultSummary,
+	typedTerm,
+	withSearchState,
+	wordsToPreload,
+} from '../../src/lib/search/search-state.ts';
 
 describe('search state in the address bar', () => {
 	it('reads words and ticked filters, ignoring blanks, repeats and unknown parameters', () => {
-		const state = readSearchState(new URLSearchParams('q=+policy+&team=Legal&team=Support&team=Legal&tool=&difficulty=beginner&colour=red'));
+		const state = readSearchState(
+			new URLSearchParams('q=+policy+&team=Legal&team=Support&team=Legal&tool=&difficulty=beginner&colour=red'),
+		);
 		expect(state).toEqual({ term: 'policy', filters: { team: ['Legal', 'Support'], difficulty: ['beginner'] } });
 	});
 
-	it('writes the state back, keeping parameters that are not the search\'s, and reads back the same', () => {
+	it("writes the state back, keeping parameters that are not the search's, and reads back the same", () => {
 		const state = { term: 'sql query', filters: { task: ['Working with data'], team: ['Operations', 'Sales & Co'] } };
 		const url = withSearchState(new URL('https://example.org/search/?q=old&team=Legal&utm=mail'), state);
 		expect(url.searchParams.get('utm')).toBe('mail');
@@ -44,15 +54,21 @@ describe('what is asked of Pagefind', () => {
 	});
 
 	it('matches any ticked value within a filter and every filter with ticks', () => {
-		expect(pagefindFilters({ term: 'x', filters: { team: ['Legal', 'Sales'], difficulty: ['beginner'], tool: [] } }))
-			.toEqual({ team: { any: ['Legal', 'Sales'] }, difficulty: { any: ['beginner'] } });
+		expect(
+			pagefindFilters({ term: 'x', filters: { team: ['Legal', 'Sales'], difficulty: ['beginner'], tool: [] } }),
+		).toEqual({ team: { any: ['Legal', 'Sales'] }, difficulty: { any: ['beginner'] } });
 	});
 
 	it('says how many workflows were found, and what to try when none were', () => {
 		expect(resultSummary({ term: 'policy', filters: {} }, 1)).toBe('1 workflow for “policy”.');
-		expect(resultSummary({ term: '', filters: { team: ['Legal'] } }, 1234)).toBe('1,234 workflows with the filters ticked.');
-		expect(resultSummary({ term: 'zzz', filters: { team: ['Legal'] } }, 0))
-			.toBe('No workflows for “zzz” with the filters ticked. Try fewer or different words, or clear a filter.');
-		expect(resultSummary({ term: 'zzz', filters: {} }, 0)).toBe('No workflows for “zzz”. Try fewer or different words.');
+		expect(resultSummary({ term: '', filters: { team: ['Legal'] } }, 1234)).toBe(
+			'1,234 workflows with the filters ticked.',
+		);
+		expect(resultSummary({ term: 'zzz', filters: { team: ['Legal'] } }, 0)).toBe(
+			'No workflows for “zzz” with the filters ticked. Try fewer or different words, or clear a filter.',
+		);
+		expect(resultSummary({ term: 'zzz', filters: {} }, 0)).toBe(
+			'No workflows for “zzz”. Try fewer or different words.',
+		);
 	});
 });

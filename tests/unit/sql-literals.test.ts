@@ -23,8 +23,9 @@ describe('values written into SQL as literals', () => {
 
 	it('replaces $n by its value, $10 not read as $1, and leaves $n inside quotes alone', () => {
 		const params = Array.from({ length: 10 }, (_, i) => `v${i + 1}`);
-		expect(inlineParams(`select $1, $10, '$1 it''s $2', "col$1""$2" from t where a = $2`, params))
-			.toBe(`select 'v1', 'v10', '$1 it''s $2', "col$1""$2" from t where a = 'v2'`);
+		expect(inlineParams(`select $1, $10, '$1 it''s $2', "col$1""$2" from t where a = $2`, params)).toBe(
+			`select 'v1', 'v10', '$1 it''s $2', "col$1""$2" from t where a = 'v2'`,
+		);
 	});
 
 	it('leaves a value holding $n or a quote as text: it is never read as a parameter', () => {

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/lib/playbook/content-check.ts';
-import { renderWorkflow, slugify, workflowPath, type WorkflowDraft } from '../../src/lib/playbook/workflow-file.ts';
+import { renderWorkflow, slugify, type WorkflowDraft, workflowPath } from '../../src/lib/playbook/workflow-file.ts';
 
 const draft: WorkflowDraft = {
-	title: 'Écrire: a reply — in French!', summary: 'Reply to a French-speaking customer and check the register before sending.',
-	task: 'customer-replies', teams: ['support'], tools: ['translation'], difficulty: 'beginner', minutesSaved: 10,
-	inputs: ['The message', '  '], steps: [
+	title: 'Écrire: a reply — in French!',
+	summary: 'Reply to a French-speaking customer and check the register before sending.',
+	task: 'customer-replies',
+	teams: ['support'],
+	tools: ['translation'],
+	difficulty: 'beginner',
+	minutesSaved: 10,
+	inputs: ['The message', '  '],
+	steps: [
 		{ title: 'Translate the message', do: 'Translate it with the company account.' },
-		{ title: 'Back-translate: "your" reply', do: 'Check every negation survived.', prompt: 'Translate literally: [REPLY]\nKeep: sentence order' },
+		{
+			title: 'Back-translate: "your" reply',
+			do: 'Check every negation survived.',
+			prompt: 'Translate literally: [REPLY]\nKeep: sentence order',
+		},
 		{ title: '', do: '', prompt: '' },
 	],
 	checks: [{ risk: 'Switches from vous to tu halfway through.', check: 'Search the reply for "tu" and "te".' }],
-	whenNotToUse: ['Legal wording.'], contributors: ['Sofia Lindqvist'], expert: 'amira-haddad',
+	whenNotToUse: ['Legal wording.'],
+	contributors: ['Sofia Lindqvist'],
+	expert: 'amira-haddad',
 };
 
 describe('the workflow file the contribution tools write', () => {
@@ -21,7 +33,9 @@ describe('the workflow file the contribution tools write', () => {
 		expect(problems).toEqual([]);
 		expect(data).toMatchObject({ status: 'draft', inputs: ['The message'], minutesSaved: 10 });
 		expect((data as { steps: { prompt?: string }[] }).steps).toHaveLength(2);
-		expect((data as { steps: { prompt?: string }[] }).steps[1]!.prompt).toBe('Translate literally: [REPLY]\nKeep: sentence order');
+		expect((data as { steps: { prompt?: string }[] }).steps[1]!.prompt).toBe(
+			'Translate literally: [REPLY]\nKeep: sentence order',
+		);
 		expect(text).toMatch(/^added: "2026-11-20"$/m);
 	});
 

@@ -7,14 +7,30 @@ const change = (value: number | null) =>
 	value === null ? 'not enough people' : `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
 
 /** Mean confidence per task type, its spread, and its change over four weeks. */
-export function ConfidenceSection({ rows, charts, csv, csvName }: { rows: TaskRow[]; charts: TaskCharts; csv: string; csvName: string }) {
+export function ConfidenceSection({
+	rows,
+	charts,
+	csv,
+	csvName,
+}: {
+	rows: TaskRow[];
+	charts: TaskCharts;
+	csv: string;
+	csvName: string;
+}) {
 	return (
 		<Section
 			id="confidence"
 			title="Confidence per task type"
 			intro="Mean confidence (1 to 5) and its spread, and the change of the last four weeks against the four before."
 		>
-			<Chart title="Mean confidence per task type" x={charts.x} categories={charts.categories} series={charts.confidence} yMax={5} />
+			<Chart
+				title="Mean confidence per task type"
+				x={charts.x}
+				categories={charts.categories}
+				series={charts.confidence}
+				yMax={5}
+			/>
 			<table>
 				<caption>Confidence per task type</caption>
 				<thead>

@@ -4,7 +4,17 @@ import type { TaskCharts } from './charts.ts';
 import { CsvLink, cellText, num, Section } from './parts.tsx';
 
 /** Which tasks the team uses AI for, and the task types with no check-ins. */
-export function TaskUseSection({ view, charts, csv, csvName }: { view: IndicatorView; charts: TaskCharts; csv: string; csvName: string }) {
+export function TaskUseSection({
+	view,
+	charts,
+	csv,
+	csvName,
+}: {
+	view: IndicatorView;
+	charts: TaskCharts;
+	csv: string;
+	csvName: string;
+}) {
 	const unused = view.tasks.filter((r) => r.unused);
 	return (
 		<Section id="tasks" title="Which tasks the team uses AI for" intro="Check-ins and distinct people per task type.">

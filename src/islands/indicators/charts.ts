@@ -6,7 +6,9 @@ export function taskCharts(rows: TaskRow[]) {
 		x: rows.map((_, i) => i),
 		categories: rows.map((row) => row.title),
 		checkIns: [{ label: 'Check-ins', values: rows.map((row) => row.checkIns), colorVar: '--accent', bars: true }],
-		confidence: [{ label: 'Mean confidence', values: rows.map((row) => row.meanConfidence), colorVar: '--accent', bars: true }],
+		confidence: [
+			{ label: 'Mean confidence', values: rows.map((row) => row.meanConfidence), colorVar: '--accent', bars: true },
+		],
 		catches: [
 			{
 				label: 'Check-ins with an AI error caught',

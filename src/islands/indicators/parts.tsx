@@ -22,7 +22,17 @@ export function CsvLink({ name, csv }: { name: string; csv: string }) {
 	) : null;
 }
 
-export function Section({ id, title, intro, children }: { id: string; title: string; intro: string; children: ReactNode }) {
+export function Section({
+	id,
+	title,
+	intro,
+	children,
+}: {
+	id: string;
+	title: string;
+	intro: string;
+	children: ReactNode;
+}) {
 	return (
 		<section className="indicator" aria-labelledby={id}>
 			<h2 id={id}>{title}</h2>

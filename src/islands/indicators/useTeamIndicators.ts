@@ -25,7 +25,14 @@ export interface IndicatorData {
 	live: LiveStatus;
 }
 
-export function useTeamIndicators({ team, weeks, task, supabaseUrl, anonKey, pollSeconds }: IndicatorQuery): IndicatorData {
+export function useTeamIndicators({
+	team,
+	weeks,
+	task,
+	supabaseUrl,
+	anonKey,
+	pollSeconds,
+}: IndicatorQuery): IndicatorData {
 	const problem = configProblem({ url: supabaseUrl, anonKey });
 	const api = useMemo(
 		() => (problem ? undefined : createFeedbackApi({ url: supabaseUrl, anonKey })),
@@ -39,7 +46,11 @@ export function useTeamIndicators({ team, weeks, task, supabaseUrl, anonKey, pol
 
 	const load = useCallback(async () => {
 		if (!api) return;
-		const result = await api.rpc('team_indicators', { p_team: team, p_weeks: weeks, ...(task ? { p_task: task } : {}) });
+		const result = await api.rpc('team_indicators', {
+			p_team: team,
+			p_weeks: weeks,
+			...(task ? { p_task: task } : {}),
+		});
 		if (result.error || !result.data) {
 			setError(
 				result.status === 0

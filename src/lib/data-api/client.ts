@@ -21,7 +21,8 @@ export function configProblem(config: FeedbackConfig): string | undefined {
 	} catch {
 		return `PUBLIC_SUPABASE_URL is not a URL (${JSON.stringify(config.url)}).`;
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'PUBLIC_SUPABASE_URL must start with http:// or https://.';
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		return 'PUBLIC_SUPABASE_URL must start with http:// or https://.';
 	const key = config.anonKey.trim();
 	const looksLikeJwt = /^[\w-]+\.[\w-]+\.[\w-]+$/.test(key);
 	if (!looksLikeJwt && !key.startsWith('sb_publishable_')) {

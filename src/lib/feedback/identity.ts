@@ -22,7 +22,11 @@ export function readIdentity(store: KeyValueStore): Identity | undefined {
 }
 
 /** Sets the team; the participant id is made the first time and kept when the team changes. */
-export function chooseTeam(store: KeyValueStore, team: string, makeId: () => string = () => crypto.randomUUID()): Identity {
+export function chooseTeam(
+	store: KeyValueStore,
+	team: string,
+	makeId: () => string = () => crypto.randomUUID(),
+): Identity {
 	const participant = store.getItem(PARTICIPANT_KEY) ?? makeId();
 	store.setItem(PARTICIPANT_KEY, participant);
 	store.setItem(TEAM_KEY, team);

@@ -17,8 +17,10 @@ export interface Choice<Value extends string> {
 }
 
 /** The enum's values in the database's order, each with its label. */
-const choices = <Value extends string>(values: readonly Value[], labels: Record<Value, string>): readonly Choice<Value>[] =>
-	values.map((value) => ({ value, label: labels[value] }));
+const choices = <Value extends string>(
+	values: readonly Value[],
+	labels: Record<Value, string>,
+): readonly Choice<Value>[] => values.map((value) => ({ value, label: labels[value] }));
 
 export type Outcome = Enums<'outcome'>;
 export type ErrorCaught = Enums<'error_caught'>;

@@ -112,7 +112,9 @@ export class Outbox {
 	}
 
 	#update(id: string, change: (item: OutboxItem) => OutboxItem | undefined) {
-		const items = this.items().flatMap((item) => (item.id === id ? [change(item)].filter((i): i is OutboxItem => !!i) : [item]));
+		const items = this.items().flatMap((item) =>
+			item.id === id ? [change(item)].filter((i): i is OutboxItem => !!i) : [item],
+		);
 		this.#write(items);
 	}
 
@@ -203,7 +205,11 @@ export class Outbox {
 				continue;
 			}
 			if (result.outcome === 'rejected') {
-				this.#update(next.id, (item) => ({ ...item, attempts: item.attempts + 1, rejected: { message: result.message, field: result.field } }));
+				this.#update(next.id, (item) => ({
+					...item,
+					attempts: item.attempts + 1,
+					rejected: { message: result.message, field: result.field },
+				}));
 				continue;
 			}
 			// Keep order: the head waits, and so does everything behind it.

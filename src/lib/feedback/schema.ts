@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import {
-	CONFIDENCE,
 	type Choice,
+	CONFIDENCE,
 	ERROR_CAUGHT,
 	ERROR_KINDS,
 	MINUTES_SAVED,

@@ -27,7 +27,10 @@ export function classify(status: number, error: { code?: string; message?: strin
 		return { outcome: 'retry', message: status === 0 ? 'offline or unreachable' : message };
 	}
 	if (status === 401 || status === 403) {
-		return { outcome: 'rejected', message: "The feedback service refused the site's key. Tell whoever runs the playbook." };
+		return {
+			outcome: 'rejected',
+			message: "The feedback service refused the site's key. Tell whoever runs the playbook.",
+		};
 	}
 	return { outcome: 'rejected', message, field: fieldOf(message) };
 }

@@ -10,7 +10,10 @@ const cell = (value: CsvValue): string => {
 };
 
 export function toCsv<T>(rows: T[], columns: { header: string; value: (row: T) => CsvValue }[]): string {
-	return [columns.map((column) => cell(column.header)), ...rows.map((row) => columns.map((column) => cell(column.value(row))))]
+	return [
+		columns.map((column) => cell(column.header)),
+		...rows.map((row) => columns.map((column) => cell(column.value(row)))),
+	]
 		.map((line) => line.join(','))
 		.join('\r\n');
 }

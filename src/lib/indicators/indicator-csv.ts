@@ -4,8 +4,10 @@ import type { IndicatorView } from './series.ts';
 
 export const HIDDEN = 'hidden';
 
-const shown = <T extends { suppressed: boolean }>(read: (row: T) => CsvValue) => (row: T) =>
-	row.suppressed ? HIDDEN : read(row);
+const shown =
+	<T extends { suppressed: boolean }>(read: (row: T) => CsvValue) =>
+	(row: T) =>
+		row.suppressed ? HIDDEN : read(row);
 
 export const indicatorCsv = {
 	tasks: (view: IndicatorView | undefined) =>

@@ -21,11 +21,15 @@ export function subscribeToTeam({ url, anonKey, team, onPing, onStatus }: LiveOp
 	void import('@supabase/realtime-js')
 		.then(({ RealtimeClient }) => {
 			if (stopped) return;
-			const client = new RealtimeClient(`${url.replace(/^http/, 'ws').replace(/\/+$/, '')}/realtime/v1`, { params: { apikey: anonKey } });
+			const client = new RealtimeClient(`${url.replace(/^http/, 'ws').replace(/\/+$/, '')}/realtime/v1`, {
+				params: { apikey: anonKey },
+			});
 			const channel = client
 				.channel(`indicators:${team}`)
 				.on('broadcast', { event: 'check_in' }, () => onPing())
-				.subscribe((status) => onStatus(status === 'SUBSCRIBED' ? 'live' : status === 'CLOSED' ? 'connecting' : 'unavailable'));
+				.subscribe((status) =>
+					onStatus(status === 'SUBSCRIBED' ? 'live' : status === 'CLOSED' ? 'connecting' : 'unavailable'),
+				);
 			stop = () => {
 				void channel.unsubscribe();
 				void client.disconnect();

@@ -48,7 +48,13 @@ export interface WorkflowRow {
 
 export interface IndicatorView {
 	suppressed: boolean;
-	totals: { checkIns: number; participants: number; meanConfidence: number; helpedRate: number; catchRate: number } | null;
+	totals: {
+		checkIns: number;
+		participants: number;
+		meanConfidence: number;
+		helpedRate: number;
+		catchRate: number;
+	} | null;
 	tasks: TaskRow[];
 	weeks: WeekPoint[];
 	workflows: WorkflowRow[];
@@ -72,24 +78,64 @@ export function indicatorView(data: TeamIndicators, tasks: Named[], workflows: N
 	const seen = new Map(data.tasks.map((cell) => [cell.task, cell]));
 	const scope = data.task ? tasks.filter((task) => task.id === data.task) : tasks;
 	const known = new Set(scope.map((task) => task.id));
-	const taskRows: TaskRow[] = [...scope.map((task) => task.id), ...[...seen.keys()].filter((id) => !known.has(id))].map((id) => {
-		const cell = seen.get(id);
-		const base = { task: id, title: titleOf(tasks, id) };
-		if (!cell) {
-			return { ...base, suppressed: false, unused: true, checkIns: 0, participants: 0, meanConfidence: null, confidenceSd: null, confidenceChange: null, catchRate: null, caughtBefore: 0, caughtAfter: 0, helpedRate: null };
-		}
-		if (cell.suppressed) {
-			return { ...base, suppressed: true, unused: false, checkIns: null, participants: null, meanConfidence: null, confidenceSd: null, confidenceChange: null, catchRate: null, caughtBefore: null, caughtAfter: null, helpedRate: null };
-		}
-		const change = cell.recentConfidence !== null && cell.earlierConfidence !== null ? Math.round((cell.recentConfidence - cell.earlierConfidence) * 100) / 100 : null;
-		return {
-			...base, suppressed: false, unused: false, checkIns: cell.checkIns, participants: cell.participants,
-			meanConfidence: cell.meanConfidence, confidenceSd: cell.confidenceSd, confidenceChange: change,
-			catchRate: cell.catchRate, caughtBefore: cell.caughtBefore, caughtAfter: cell.caughtAfter, helpedRate: cell.helpedRate,
-		};
-	});
+	const taskRows: TaskRow[] = [...scope.map((task) => task.id), ...[...seen.keys()].filter((id) => !known.has(id))].map(
+		(id) => {
+			const cell = seen.get(id);
+			const base = { task: id, title: titleOf(tasks, id) };
+			if (!cell) {
+				return {
+					...base,
+					suppressed: false,
+					unused: true,
+					checkIns: 0,
+					participants: 0,
+					meanConfidence: null,
+					confidenceSd: null,
+					confidenceChange: null,
+					catchRate: null,
+					caughtBefore: 0,
+					caughtAfter: 0,
+					helpedRate: null,
+				};
+			}
+			if (cell.suppressed) {
+				return {
+					...base,
+					suppressed: true,
+					unused: false,
+					checkIns: null,
+					participants: null,
+					meanConfidence: null,
+					confidenceSd: null,
+					confidenceChange: null,
+					catchRate: null,
+					caughtBefore: null,
+					caughtAfter: null,
+					helpedRate: null,
+				};
+			}
+			const change =
+				cell.recentConfidence !== null && cell.earlierConfidence !== null
+					? Math.round((cell.recentConfidence - cell.earlierConfidence) * 100) / 100
+					: null;
+			return {
+				...base,
+				suppressed: false,
+				unused: false,
+				checkIns: cell.checkIns,
+				participants: cell.participants,
+				meanConfidence: cell.meanConfidence,
+				confidenceSd: cell.confidenceSd,
+				confidenceChange: change,
+				catchRate: cell.catchRate,
+				caughtBefore: cell.caughtBefore,
+				caughtAfter: cell.caughtAfter,
+				helpedRate: cell.helpedRate,
+			};
+		},
+	);
 	// Most used first; hidden cells after the visible ones; unused task types last.
-	const rank = (row: TaskRow) => (row.unused ? -2 : row.suppressed ? -1 : row.checkIns ?? 0);
+	const rank = (row: TaskRow) => (row.unused ? -2 : row.suppressed ? -1 : (row.checkIns ?? 0));
 	taskRows.sort((a, b) => rank(b) - rank(a) || a.title.localeCompare(b.title));
 	return {
 		suppressed: false,
@@ -102,7 +148,11 @@ export function indicatorView(data: TeamIndicators, tasks: Named[], workflows: N
 			checkIns: cell.suppressed ? null : cell.checkIns,
 			suppressed: cell.suppressed,
 		})),
-		errorKinds: data.errorKinds.map((cell) => ({ kind: cell.kind, checkIns: cell.suppressed ? null : cell.checkIns, suppressed: cell.suppressed })),
+		errorKinds: data.errorKinds.map((cell) => ({
+			kind: cell.kind,
+			checkIns: cell.suppressed ? null : cell.checkIns,
+			suppressed: cell.suppressed,
+		})),
 		hasData: data.totals.checkIns > 0,
 	};
 }

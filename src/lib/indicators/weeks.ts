@@ -14,4 +14,5 @@ export function recentWeeks(now: Date, count: number): string[] {
 	return Array.from({ length: count }, (_, i) => new Date(first - i * 7 * DAY).toISOString().slice(0, 10));
 }
 
-export const addDays = (isoDay: string, days: number) => new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+export const addDays = (isoDay: string, days: number) =>
+	new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);

@@ -3,12 +3,13 @@
  * frontmatter or YAML, runs the collection's schema from `content-schema.ts`, and reports each
  * problem with the file, the line, the field and what is wrong.
  */
-import yaml from 'js-yaml';
+
 import type { z } from 'astro/zod';
-import { schemas, type CollectionName } from './content-schema.ts';
+import yaml from 'js-yaml';
+import { type CollectionName, schemas } from './content-schema.ts';
 import type { Problem } from './cross-references.ts';
 
-export { schemas, type CollectionName };
+export { type CollectionName, schemas };
 
 export interface LocatedProblem extends Problem {
 	line: number;
@@ -43,7 +44,11 @@ const fixFor = (issue: z.core.$ZodIssue): string => {
 };
 
 /** Validate one playbook file's text. An empty list means the file is valid on its own. */
-export function checkSource(collection: CollectionName, filePath: string, source: string): {
+export function checkSource(
+	collection: CollectionName,
+	filePath: string,
+	source: string,
+): {
 	problems: LocatedProblem[];
 	data?: unknown;
 } {
@@ -53,7 +58,15 @@ export function checkSource(collection: CollectionName, filePath: string, source
 		const found = frontmatterOf(source);
 		if (!found) {
 			return {
-				problems: [{ file: filePath, line: 1, field: '(frontmatter)', message: 'no frontmatter found', fix: 'start the file with a --- block of YAML fields' }],
+				problems: [
+					{
+						file: filePath,
+						line: 1,
+						field: '(frontmatter)',
+						message: 'no frontmatter found',
+						fix: 'start the file with a --- block of YAML fields',
+					},
+				],
 			};
 		}
 		({ yamlText, firstLine } = found);
@@ -64,13 +77,15 @@ export function checkSource(collection: CollectionName, filePath: string, source
 	} catch (error) {
 		const mark = (error as { mark?: { line?: number } }).mark;
 		return {
-			problems: [{
-				file: filePath,
-				line: firstLine + (mark?.line ?? 0),
-				field: '(yaml)',
-				message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-				fix: 'check indentation and quote values that contain a colon',
-			}],
+			problems: [
+				{
+					file: filePath,
+					line: firstLine + (mark?.line ?? 0),
+					field: '(yaml)',
+					message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+					fix: 'check indentation and quote values that contain a colon',
+				},
+			],
 		};
 	}
 	const result = schemas[collection].safeParse(raw ?? {});

@@ -14,9 +14,7 @@ export const slug = z
 	});
 
 /** One slug or a list of them; a single value is normalised to a one-item list. */
-const slugList = z
-	.union([slug, z.array(slug)])
-	.transform((value) => (Array.isArray(value) ? value : [value]));
+const slugList = z.union([slug, z.array(slug)]).transform((value) => (Array.isArray(value) ? value : [value]));
 
 /** Non-empty text with surrounding whitespace removed, bounded so pages stay readable. */
 const text = (min: number, max: number) =>

@@ -67,7 +67,9 @@ export function findBrokenReferences(playbook: PlaybookRefs): Problem[] {
 		});
 	};
 	const expectEach = (file: string, field: string, kind: Kind, values: string[]) =>
-		values.forEach((value, index) => expect(file, `${field}[${index}]`, kind, value));
+		values.forEach((value, index) => {
+			expect(file, `${field}[${index}]`, kind, value);
+		});
 
 	for (const { id, filePath, data } of playbook.workflows) {
 		expect(filePath, 'task', 'task', data.task);
@@ -90,9 +92,9 @@ export function findBrokenReferences(playbook: PlaybookRefs): Problem[] {
 	}
 	for (const { filePath, data } of playbook.tracks) {
 		expectEach(filePath, 'teams', 'team', data.teams);
-		data.workflows.forEach((step, index) =>
-			expect(filePath, `workflows[${index}].workflow`, 'workflow', step.workflow),
-		);
+		data.workflows.forEach((step, index) => {
+			expect(filePath, `workflows[${index}].workflow`, 'workflow', step.workflow);
+		});
 	}
 	return problems;
 }

@@ -28,9 +28,10 @@ export const MAX_PREFILL_URL = 8000;
  */
 export function newFileUrl(repo: Repository, filePath: string, contents: string): string {
 	const branch = encodeURIComponent(repo.branch);
-	const params = repo.host === 'gitlab'
-		? new URLSearchParams({ file_name: filePath, content: contents })
-		: new URLSearchParams({ filename: filePath, value: contents });
+	const params =
+		repo.host === 'gitlab'
+			? new URLSearchParams({ file_name: filePath, content: contents })
+			: new URLSearchParams({ filename: filePath, value: contents });
 	return repo.host === 'gitlab'
 		? `${trimSlash(repo.url)}/-/new/${branch}?${params}`
 		: `${trimSlash(repo.url)}/new/${branch}?${params}`;

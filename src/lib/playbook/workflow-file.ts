@@ -53,8 +53,14 @@ export function renderWorkflow(draft: WorkflowDraft, today = new Date()): string
 		inputs: clean(draft.inputs),
 		steps: draft.steps
 			.filter((step) => step.title.trim() || step.do.trim() || step.prompt?.trim())
-			.map((step) => ({ title: step.title.trim(), do: step.do.trim(), ...(step.prompt?.trim() ? { prompt: `${step.prompt.trim()}\n` } : {}) })),
-		checks: draft.checks.filter((c) => c.risk.trim() || c.check.trim()).map((c) => ({ risk: c.risk.trim(), check: c.check.trim() })),
+			.map((step) => ({
+				title: step.title.trim(),
+				do: step.do.trim(),
+				...(step.prompt?.trim() ? { prompt: `${step.prompt.trim()}\n` } : {}),
+			})),
+		checks: draft.checks
+			.filter((c) => c.risk.trim() || c.check.trim())
+			.map((c) => ({ risk: c.risk.trim(), check: c.check.trim() })),
 		whenNotToUse: clean(draft.whenNotToUse),
 		contributors: clean(draft.contributors),
 		expert: draft.expert,

@@ -35,7 +35,8 @@ export function withSearchState(url: URL, state: SearchState): URL {
 	next.searchParams.delete('q');
 	for (const name of SEARCH_FILTERS) next.searchParams.delete(name);
 	if (state.term) next.searchParams.set('q', state.term);
-	for (const name of SEARCH_FILTERS) for (const value of state.filters[name] ?? []) next.searchParams.append(name, value);
+	for (const name of SEARCH_FILTERS)
+		for (const value of state.filters[name] ?? []) next.searchParams.append(name, value);
 	return next;
 }
 
@@ -96,6 +97,7 @@ export function resultSummary(state: SearchState, count: number): string {
 	const what = count === 1 ? '1 workflow' : `${count.toLocaleString('en')} workflows`;
 	const words = state.term ? ` for “${state.term}”` : '';
 	const narrowed = hasFilters(state) ? ' with the filters ticked' : '';
-	if (count === 0) return `No workflows${words}${narrowed}. Try fewer or different words${narrowed ? ', or clear a filter' : ''}.`;
+	if (count === 0)
+		return `No workflows${words}${narrowed}. Try fewer or different words${narrowed ? ', or clear a filter' : ''}.`;
 	return `${what}${words}${narrowed}.`;
 }
