@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TeamIndicators } from '../../src/lib/data-api/database.ts';
 import { toCsv } from '../../src/lib/indicators/csv.ts';
+import { indicatorCsv } from '../../src/lib/indicators/indicator-csv.ts';
 import { ago, indicatorView } from '../../src/lib/indicators/series.ts';
 import { addDays, recentWeeks, weekStart } from '../../src/lib/indicators/weeks.ts';
 
@@ -68,6 +69,18 @@ describe('turning team_indicators JSON into chart series', () => {
 		expect(view.tasks[0]!.confidenceChange).toBe(0.7);
 		expect(view.workflows[0]!.title).toBe('Draft a reply to an escalated ticket');
 		expect(view.errorKinds).toEqual([{ kind: 'tone', checkIns: null, suppressed: true }]);
+
+		// The CSV downloads say "hidden" where the page does, never 0 or an empty cell.
+		const weeks = indicatorCsv.weeks(view).split('\r\n');
+		expect(weeks).toEqual([
+			'week starting,check-ins,active people',
+			'2026-11-09,0,0',
+			'2026-11-16,hidden,hidden',
+			'2026-11-23,9,4',
+		]);
+		const taskLines = indicatorCsv.tasks(view).split('\r\n');
+		expect(taskLines[2]).toBe('Reading and reviewing code,hidden,hidden,hidden,hidden,hidden,hidden,hidden,hidden');
+		expect(taskLines[1]!.startsWith('Replying to customers,9,4,3.5,0.8,0.7,0.2,2,0')).toBe(true);
 	});
 
 	it('shows nothing but suppression for a team below k, and no data for a team with none', () => {

@@ -1,7 +1,7 @@
 import type { TaskRow } from '../../lib/indicators/series.ts';
 import { Chart } from '../Chart.tsx';
 import type { TaskCharts } from './charts.ts';
-import { CsvLink, cellText, num, Section } from './parts.tsx';
+import { CsvLink, num, Section, TaskTable } from './parts.tsx';
 
 const change = (value: number | null) =>
 	value === null ? 'not enough people' : `${value > 0 ? '+' : ''}${value.toFixed(2)}`;
@@ -31,27 +31,15 @@ export function ConfidenceSection({
 				series={charts.confidence}
 				yMax={5}
 			/>
-			<table>
-				<caption>Confidence per task type</caption>
-				<thead>
-					<tr>
-						<th scope="col">Task type</th>
-						<th scope="col">Mean</th>
-						<th scope="col">Spread (sd)</th>
-						<th scope="col">Change vs 4 weeks earlier</th>
-					</tr>
-				</thead>
-				<tbody>
-					{rows.map((row) => (
-						<tr key={row.task}>
-							<th scope="row">{row.title}</th>
-							<td>{cellText(row, num(row.meanConfidence, 2))}</td>
-							<td>{cellText(row, num(row.confidenceSd, 2))}</td>
-							<td>{cellText(row, change(row.confidenceChange))}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+			<TaskTable
+				caption="Confidence per task type"
+				rows={rows}
+				columns={[
+					{ header: 'Mean', value: (row) => num(row.meanConfidence, 2) },
+					{ header: 'Spread (sd)', value: (row) => num(row.confidenceSd, 2) },
+					{ header: 'Change vs 4 weeks earlier', value: (row) => change(row.confidenceChange) },
+				]}
+			/>
 			<CsvLink name={csvName} csv={csv} />
 		</Section>
 	);

@@ -2,7 +2,7 @@ import { errorKindLabel } from '../../lib/feedback/model.ts';
 import type { IndicatorView, TaskRow } from '../../lib/indicators/series.ts';
 import { Chart } from '../Chart.tsx';
 import type { TaskCharts } from './charts.ts';
-import { CsvLink, cellText, HIDDEN, num, pct, Section } from './parts.tsx';
+import { CsvLink, HIDDEN, num, pct, Section, TaskTable } from './parts.tsx';
 
 interface Props {
 	view: IndicatorView;
@@ -29,27 +29,15 @@ export function ErrorsSection({ view, rows, charts, task, csv, csvName }: Props)
 				series={charts.catches}
 				yMax={100}
 			/>
-			<table>
-				<caption>AI errors caught per task type</caption>
-				<thead>
-					<tr>
-						<th scope="col">Task type</th>
-						<th scope="col">Catch rate</th>
-						<th scope="col">Caught before</th>
-						<th scope="col">Caught after</th>
-					</tr>
-				</thead>
-				<tbody>
-					{rows.map((row) => (
-						<tr key={row.task}>
-							<th scope="row">{row.title}</th>
-							<td>{cellText(row, pct(row.catchRate))}</td>
-							<td>{cellText(row, num(row.caughtBefore))}</td>
-							<td>{cellText(row, num(row.caughtAfter))}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+			<TaskTable
+				caption="AI errors caught per task type"
+				rows={rows}
+				columns={[
+					{ header: 'Catch rate', value: (row) => pct(row.catchRate) },
+					{ header: 'Caught before', value: (row) => num(row.caughtBefore) },
+					{ header: 'Caught after', value: (row) => num(row.caughtAfter) },
+				]}
+			/>
 			<h3>Kinds of error</h3>
 			{task ? (
 				<p>Kinds of error are shown for all task types together (a per-task breakdown could single people out).</p>

@@ -1,7 +1,7 @@
 import type { IndicatorView } from '../../lib/indicators/series.ts';
 import { Chart } from '../Chart.tsx';
 import type { TaskCharts } from './charts.ts';
-import { CsvLink, cellText, num, Section } from './parts.tsx';
+import { CsvLink, num, Section, TaskTable } from './parts.tsx';
 
 /** Which tasks the team uses AI for, and the task types with no check-ins. */
 export function TaskUseSection({
@@ -19,27 +19,15 @@ export function TaskUseSection({
 	return (
 		<Section id="tasks" title="Which tasks the team uses AI for" intro="Check-ins and distinct people per task type.">
 			<Chart title="Check-ins per task type" x={charts.x} categories={charts.categories} series={charts.checkIns} />
-			<table data-testid="tasks-table">
-				<caption>Use per task type</caption>
-				<thead>
-					<tr>
-						<th scope="col">Task type</th>
-						<th scope="col">Check-ins</th>
-						<th scope="col">People</th>
-					</tr>
-				</thead>
-				<tbody>
-					{view.tasks
-						.filter((r) => !r.unused)
-						.map((row) => (
-							<tr key={row.task}>
-								<th scope="row">{row.title}</th>
-								<td>{cellText(row, num(row.checkIns))}</td>
-								<td>{cellText(row, num(row.participants))}</td>
-							</tr>
-						))}
-				</tbody>
-			</table>
+			<TaskTable
+				caption="Use per task type"
+				testId="tasks-table"
+				rows={view.tasks.filter((r) => !r.unused)}
+				columns={[
+					{ header: 'Check-ins', value: (row) => num(row.checkIns) },
+					{ header: 'People', value: (row) => num(row.participants) },
+				]}
+			/>
 			<CsvLink name={csvName} csv={csv} />
 			<h3>Where fluency is not developing</h3>
 			{unused.length > 0 ? (

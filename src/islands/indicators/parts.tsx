@@ -1,6 +1,7 @@
 /** What every indicators section shares: its frame, the CSV link, and how a cell reads. */
 import { type ReactNode, useEffect, useState } from 'react';
 import { HIDDEN } from '../../lib/indicators/indicator-csv.ts';
+import type { TaskRow } from '../../lib/indicators/series.ts';
 
 export { HIDDEN };
 export const pct = (rate: number | null) => (rate === null ? '' : `${Math.round(rate * 100)}%`);
@@ -39,5 +40,50 @@ export function Section({
 			<p className="muted">{intro}</p>
 			{children}
 		</section>
+	);
+}
+
+export interface TaskColumn {
+	header: string;
+	/** The cell's text for a row that is shown; hidden rows read "hidden". */
+	value: (row: TaskRow) => string;
+}
+
+/** A table with a row per task type and the given columns. */
+export function TaskTable({
+	caption,
+	columns,
+	rows,
+	testId,
+}: {
+	caption: string;
+	columns: TaskColumn[];
+	rows: TaskRow[];
+	testId?: string;
+}) {
+	return (
+		<table data-testid={testId}>
+			<caption>{caption}</caption>
+			<thead>
+				<tr>
+					<th scope="col">Task type</th>
+					{columns.map((column) => (
+						<th key={column.header} scope="col">
+							{column.header}
+						</th>
+					))}
+				</tr>
+			</thead>
+			<tbody>
+				{rows.map((row) => (
+					<tr key={row.task}>
+						<th scope="row">{row.title}</th>
+						{columns.map((column) => (
+							<td key={column.header}>{cellText(row, column.value(row))}</td>
+						))}
+					</tr>
+				))}
+			</tbody>
+		</table>
 	);
 }
