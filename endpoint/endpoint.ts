@@ -1,7 +1,8 @@
 /**
  * The embedded Supabase-compatible endpoint: HTTP on loopback in front of the database, serving
- * /rest/v1 as PostgREST does for what Praxis uses, and relaying the database's Realtime broadcasts. A development and single-team convenience, not
- * a production server: production is hosted Supabase with the same migrations.
+ * /rest/v1 as PostgREST does for what Praxis uses, and relaying the database's Realtime broadcasts.
+ * A development and single-team convenience, not a production server: production is hosted Supabase
+ * with the same migrations.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { authenticate, LOCAL_JWT_SECRET } from './auth.ts';

@@ -42,7 +42,7 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 		);
 	}, [api, workflow, team]);
 
-	// biome-ignore lint/correctness/useExhaustiveDependencies: a new refreshKey (a delivered check-in) is the reason to load again
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a new refreshKey (a delivered check-in) means load again
 	useEffect(() => {
 		void load();
 	}, [load, refreshKey]);
