@@ -8,10 +8,6 @@
 -- them where they are missing (endpoint/platform.sql).
 grant usage on schema public to anon, authenticated, service_role;
 
--- Settings and helpers that the API must not expose live outside `public`.
-create schema if not exists praxis_private;
-revoke all on schema praxis_private from public;
-
 -- The k of k-anonymity: no indicator is shown for fewer than this many distinct participants.
 -- Change it here (create or replace) and every read function follows.
 create or replace function praxis_private.min_group_size()
@@ -39,8 +35,9 @@ create table public.check_ins (
   workflow text not null constraint check_ins_workflow_slug check (workflow ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(workflow) <= 80),
   task text not null constraint check_ins_task_slug check (task ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(task) <= 80),
   team text not null constraint check_ins_team_slug check (team ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(team) <= 80),
-  -- A random id made in the browser; never a name or an email.
-  participant uuid not null,
+  -- The Supabase Auth user who checked in, set by the database from the caller's JWT: never sent by
+  -- the client (it has no privilege on the column), never a name or an email.
+  participant uuid not null default auth.uid(),
   confidence smallint not null constraint check_ins_confidence_range check (confidence between 1 and 5),
   outcome public.outcome not null,
   error_caught public.error_caught not null default 'none',
@@ -59,7 +56,7 @@ create table public.reflections (
   workflow text not null constraint reflections_workflow_slug check (workflow ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(workflow) <= 80),
   task text not null constraint reflections_task_slug check (task ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(task) <= 80),
   team text not null constraint reflections_team_slug check (team ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(team) <= 80),
-  participant uuid not null,
+  participant uuid not null default auth.uid(),
   worked text constraint reflections_worked_length check (char_length(worked) <= 1000),
   did_not_work text constraint reflections_did_not_work_length check (char_length(did_not_work) <= 1000),
   try_next text constraint reflections_try_next_length check (char_length(try_next) <= 1000),
@@ -81,21 +78,91 @@ create index check_ins_workflow_created_at on public.check_ins (workflow, create
   include (team, participant, confidence, outcome, error_caught);
 create index reflections_team_created_at on public.reflections (team, created_at) where visibility = 'team';
 
--- Row level security: the API roles may insert and do nothing else. No select, update or delete
--- policy exists, so raw rows are invisible and immutable to anon and authenticated.
+-- A person's own rows, for the daily limits and for reading, exporting or deleting them.
+create index check_ins_participant_created_at on public.check_ins (participant, created_at);
+create index reflections_participant_created_at on public.reflections (participant, created_at);
+
+-- Row level security. Members of a team add check-ins and reflections for it as themselves; a person
+-- reads, and may delete, their own rows and nobody else's; a person may change who sees their own
+-- reflection. The anon role (no session) may do nothing. Team figures come only from the read
+-- functions, which count people and hide small groups.
 alter table public.check_ins enable row level security;
 alter table public.reflections enable row level security;
 
-create policy "check-ins: anyone with the public key may add one"
-  on public.check_ins for insert to anon, authenticated with check (true);
-create policy "reflections: anyone with the public key may add one"
-  on public.reflections for insert to anon, authenticated with check (true);
+create policy "check-ins: members add their own"
+  on public.check_ins for insert to authenticated
+  with check (
+    participant = (select auth.uid())
+    and exists (select 1 from public.team_members m where m.team = check_ins.team and m.user_id = (select auth.uid()))
+  );
+create policy "check-ins: a person reads their own"
+  on public.check_ins for select to authenticated using (participant = (select auth.uid()));
+create policy "check-ins: a person deletes their own"
+  on public.check_ins for delete to authenticated using (participant = (select auth.uid()));
 
--- Supabase grants everything on new tables to the API roles by default; take it back and grant
--- only INSERT, and only of the columns a client may set (created_at is the server's).
+create policy "reflections: members add their own"
+  on public.reflections for insert to authenticated
+  with check (
+    participant = (select auth.uid())
+    and exists (select 1 from public.team_members m where m.team = reflections.team and m.user_id = (select auth.uid()))
+  );
+create policy "reflections: a person reads their own"
+  on public.reflections for select to authenticated using (participant = (select auth.uid()));
+create policy "reflections: a person changes who sees their own"
+  on public.reflections for update to authenticated
+  using (participant = (select auth.uid())) with check (participant = (select auth.uid()));
+create policy "reflections: a person deletes their own"
+  on public.reflections for delete to authenticated using (participant = (select auth.uid()));
+
+-- Supabase grants everything on new tables to the API roles by default; take it back. A client may
+-- set only the columns it owns: not participant (the database's), not created_at (the server's).
 revoke all on public.check_ins, public.reflections from anon, authenticated;
-grant insert (id, workflow, task, team, participant, confidence, outcome, error_caught, error_kind, minutes_saved)
-  on public.check_ins to anon, authenticated;
-grant insert (id, workflow, task, team, participant, worked, did_not_work, try_next, visibility)
-  on public.reflections to anon, authenticated;
+grant insert (id, workflow, task, team, confidence, outcome, error_caught, error_kind, minutes_saved), select, delete
+  on public.check_ins to authenticated;
+grant insert (id, workflow, task, team, worked, did_not_work, try_next, visibility), select, delete,
+  update (visibility)
+  on public.reflections to authenticated;
 grant all on public.check_ins, public.reflections to service_role;
+
+-- Bounded influence: at most this many rows a person adds per UTC day, also within one bulk request.
+-- src/lib/feedback/model.ts has the same numbers (tests/db/model-constraints.test.ts compares them).
+create or replace function praxis_private.daily_limit(p_table text)
+returns integer
+language sql
+immutable
+set search_path = ''
+as $$ select case p_table when 'check_ins' then 30 when 'reflections' then 10 end $$;
+
+create or replace function praxis_private.enforce_daily_limit()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  limit_per_day constant integer := praxis_private.daily_limit(tg_table_name);
+  today integer;
+begin
+  -- Seeding and imports (the service role, or the database owner with no JWT at all) bring history
+  -- of their own.
+  if coalesce(auth.role(), 'service_role') = 'service_role' or new.participant is null then
+    return new;
+  end if;
+  -- One person's inserts one after another, so two requests at once cannot both pass the count.
+  perform pg_advisory_xact_lock(hashtext(tg_table_name), hashtext(new.participant::text));
+  -- A row-level BEFORE trigger sees the rows its own statement inserted before this one.
+  execute format('select count(*) from public.%I where participant = $1 and created_at >= $2', tg_table_name)
+    into today using new.participant, date_trunc('day', now(), 'UTC');
+  if today >= limit_per_day then
+    raise exception 'At most % % a day per person', limit_per_day,
+      case tg_table_name when 'check_ins' then 'check-ins' else 'reflections' end
+      using errcode = 'P0001', hint = 'Try again tomorrow (UTC).';
+  end if;
+  return new;
+end
+$$;
+
+create trigger check_ins_daily_limit before insert on public.check_ins
+  for each row execute function praxis_private.enforce_daily_limit();
+create trigger reflections_daily_limit before insert on public.reflections
+  for each row execute function praxis_private.enforce_daily_limit();

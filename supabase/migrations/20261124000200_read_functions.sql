@@ -139,6 +139,25 @@ $$;
 revoke all on function praxis_private.task_hidden_for_team(text, text, timestamptz) from public;
 revoke all on function praxis_private.workflow_hidden_for_team(text, text) from public;
 
+-- Refuses a caller who is not a member of the team (or the service role): a team's figures and
+-- reflections are for its members. True otherwise, so it can stand in a WHERE clause.
+create or replace function praxis_private.require_member(p_team text)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if not praxis_private.may_read_team(p_team) then
+    raise exception 'Only members of team % see its figures and reflections', p_team using errcode = '42501',
+      hint = 'Join the team with the link your team lead shares.';
+  end if;
+  return true;
+end
+$$;
+revoke all on function praxis_private.require_member(text) from public;
+
 -- How one workflow is going: for the summary beside the check-in form.
 create or replace function public.workflow_summary(p_workflow text, p_team text default null)
 returns json
@@ -155,6 +174,9 @@ declare
   total integer;
   result jsonb;
 begin
+  if p_team is not null then
+    perform praxis_private.require_member(p_team);
+  end if;
   select count(distinct participant), count(*) into people, total
   from public.check_ins
   where workflow = p_workflow and (p_team is null or team = p_team);
@@ -173,10 +195,11 @@ begin
       'suppressed', false,
       'checkIns', total,
       'participants', people,
-      'meanConfidence', round(avg(confidence), 2),
-      'helpedRate', round(avg((outcome = 'helped')::integer), 3),
-      'catchRate', round(avg((error_caught <> 'none')::integer), 3),
-      'lastCheckInWeek', to_char(date_trunc('week', max(created_at)), 'YYYY-MM-DD'),
+      -- Each person weighs the same: the mean of each person's own mean.
+      'meanConfidence', round(avg(person.conf), 2),
+      'helpedRate', round(avg(person.helped), 3),
+      'catchRate', round(avg(person.caught), 3),
+      'lastCheckInWeek', to_char(date_trunc('week', max(person.last_at)), 'YYYY-MM-DD'),
       'confidence', praxis_private.protect_cells(
         (select coalesce(jsonb_agg(jsonb_build_object('level', level, 'checkIns', n, 'participants', p) order by level), '[]')
          from (
@@ -188,8 +211,13 @@ begin
          ) buckets),
         array['level'])
     )
-    from public.check_ins
-    where workflow = p_workflow and (p_team is null or team = p_team)
+    from (
+      select avg(confidence) as conf, avg((outcome = 'helped')::integer) as helped,
+             avg((error_caught <> 'none')::integer) as caught, max(created_at) as last_at
+      from public.check_ins
+      where workflow = p_workflow and (p_team is null or team = p_team)
+      group by participant
+    ) person
   );
 end
 $$;
@@ -219,6 +247,7 @@ declare
   total integer;
   result jsonb;
 begin
+  perform praxis_private.require_member(p_team);
   -- Only the periods the site offers: each extra window is another view to subtract between.
   if weeks not in (4, 8, 12) then
     raise exception 'p_weeks must be 4, 8 or 12, not %', p_weeks using errcode = '22023';
@@ -263,7 +292,6 @@ begin
              case when c.error_caught <> 'none' then coalesce(c.error_kind::text, 'unspecified') end as kind,
              count(*)::numeric as n,
              sum(c.confidence)::numeric as conf,
-             sum(c.confidence * c.confidence)::numeric as conf_sq,
              count(*) filter (where c.outcome = 'helped')::numeric as helped,
              count(*) filter (where c.error_caught = 'before')::numeric as caught_before,
              count(*) filter (where c.error_caught = 'after')::numeric as caught_after
@@ -273,16 +301,37 @@ begin
         and (p_task is null or c.task = p_task)
       group by 1, 2, 3, 4, 5
     ),
-    period as (select * from win where week >= since)
+    period as (select * from win where week >= since),
+    -- Each person weighs the same: a figure about confidence, outcomes or errors is the mean of each
+    -- person's own mean, so someone who checks in thirty times moves it as much as someone who
+    -- checks in once.
+    per_person as (
+      select participant, sum(n) as n, sum(conf) / sum(n) as conf, sum(helped) / sum(n) as helped,
+             (sum(caught_before) + sum(caught_after)) / sum(n) as caught
+      from period group by participant
+    ),
+    per_person_task as (
+      select task, participant,
+             sum(n) filter (where week >= since) as n,
+             sum(conf) filter (where week >= since) as conf,
+             sum(helped) filter (where week >= since) as helped,
+             sum(caught_before) filter (where week >= since) as caught_before,
+             sum(caught_after) filter (where week >= since) as caught_after,
+             sum(conf) filter (where week >= recent_from) as recent_conf,
+             sum(n) filter (where week >= recent_from) as recent_n,
+             sum(conf) filter (where week >= earlier_from and week < recent_from) as earlier_conf,
+             sum(n) filter (where week >= earlier_from and week < recent_from) as earlier_n
+      from win group by task, participant
+    )
     select jsonb_build_object(
       'suppressed', false,
       'totals', (
         select jsonb_build_object(
           'suppressed', false, 'checkIns', total, 'participants', people,
-          'meanConfidence', round(sum(conf) / sum(n), 2),
-          'helpedRate', round(sum(helped) / sum(n), 3),
-          'catchRate', round((sum(caught_before) + sum(caught_after)) / sum(n), 3))
-        from period),
+          'meanConfidence', round(avg(conf), 2),
+          'helpedRate', round(avg(helped), 3),
+          'catchRate', round(avg(caught), 3))
+        from per_person),
       'tasks', praxis_private.protect_cells((
         select coalesce(jsonb_agg(cell order by (cell ->> 'checkIns')::integer desc, cell ->> 'task'), '[]')
         from (
@@ -290,33 +339,32 @@ begin
             'task', task,
             'checkIns', p.n::integer,
             'participants', p.people,
-            'meanConfidence', round(p.conf / p.n, 2),
-            -- stddev_pop from the sums, as PostgreSQL computes it: sqrt((n·Σx² − (Σx)²) / n²).
-            'confidenceSd', round(sqrt(greatest(p.n * p.conf_sq - p.conf * p.conf, 0) / (p.n * p.n)), 2),
-            'helpedRate', round(p.helped / p.n, 3),
-            'catchRate', round((p.caught_before + p.caught_after) / p.n, 3),
+            'meanConfidence', round(p.conf, 2),
+            -- The spread between people: of each person's mean confidence.
+            'confidenceSd', round(p.conf_sd, 2),
+            'helpedRate', round(p.helped, 3),
+            'catchRate', round(p.caught, 3),
             'caughtBefore', p.caught_before::integer,
             'caughtAfter', p.caught_after::integer,
             -- Confidence over the last four weeks against the four before, each only with k people.
-            'recentConfidence', case when p.recent_people >= k then round(p.recent_conf / p.recent_n, 2) end,
-            'earlierConfidence', case when p.earlier_people >= k then round(p.earlier_conf / p.earlier_n, 2) end
+            'recentConfidence', case when p.recent_people >= k then round(p.recent_conf, 2) end,
+            'earlierConfidence', case when p.earlier_people >= k then round(p.earlier_conf, 2) end
           ) as cell
           from (
             select task,
-                   sum(n) filter (where week >= since) as n,
-                   count(distinct participant) filter (where week >= since) as people,
-                   sum(conf) filter (where week >= since) as conf,
-                   sum(conf_sq) filter (where week >= since) as conf_sq,
-                   sum(helped) filter (where week >= since) as helped,
-                   sum(caught_before) filter (where week >= since) as caught_before,
-                   sum(caught_after) filter (where week >= since) as caught_after,
-                   count(distinct participant) filter (where week >= recent_from) as recent_people,
-                   sum(conf) filter (where week >= recent_from) as recent_conf,
-                   sum(n) filter (where week >= recent_from) as recent_n,
-                   count(distinct participant) filter (where week >= earlier_from and week < recent_from) as earlier_people,
-                   sum(conf) filter (where week >= earlier_from and week < recent_from) as earlier_conf,
-                   sum(n) filter (where week >= earlier_from and week < recent_from) as earlier_n
-            from win
+                   sum(n) as n,
+                   count(*) filter (where n > 0) as people,
+                   avg(conf / n) filter (where n > 0) as conf,
+                   stddev_pop(conf / n) filter (where n > 0) as conf_sd,
+                   avg(helped / n) filter (where n > 0) as helped,
+                   avg((caught_before + caught_after) / n) filter (where n > 0) as caught,
+                   sum(caught_before) as caught_before,
+                   sum(caught_after) as caught_after,
+                   count(*) filter (where recent_n > 0) as recent_people,
+                   avg(recent_conf / recent_n) filter (where recent_n > 0) as recent_conf,
+                   count(*) filter (where earlier_n > 0) as earlier_people,
+                   avg(earlier_conf / earlier_n) filter (where earlier_n > 0) as earlier_conf
+            from per_person_task
             group by task
           ) p
           where p.n > 0
@@ -381,7 +429,8 @@ as $$
     'day', to_char(r.created_at at time zone 'utc', 'YYYY-MM-DD')
   ) order by r.created_at desc), '[]'::json)
   from public.reflections r
-  where r.team = p_team
+  where praxis_private.require_member(p_team)
+    and r.team = p_team
     and r.visibility = 'team'
     and r.created_at >= p_since
     and (p_until is null or r.created_at < p_until)

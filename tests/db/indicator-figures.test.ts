@@ -1,19 +1,23 @@
 /**
  * team_indicators computes its figures from per-person weekly sums, not from the rows directly (for
- * speed at a million check-ins). This checks every figure it shows against the plain aggregates
- * (avg, stddev_pop, count distinct) over the raw rows, on varied random data, for each period.
+ * speed at a million check-ins). This checks every figure it shows against plain aggregates over the
+ * raw rows, on varied random data, for each period. Means and rates weigh each person equally: the
+ * mean over people of each person's own avg(); the spread is stddev_pop of those person means.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlBackend } from '../../endpoint/database.ts';
 import { backends } from '../helpers/backends.ts';
+import { type Member, makeMember } from '../helpers/members.ts';
 
 type Cell = Record<string, unknown> & { suppressed: boolean };
 
 describe.each(backends)('team_indicators figures on $name', (backend) => {
 	let db: SqlBackend;
 	let close: () => Promise<void>;
+	let reader: Member;
 	beforeAll(async () => {
 		({ db, close } = await backend.open());
+		reader = await makeMember(db, ['team-1', 'team-2', 'team-3']);
 		// Four teams of 3 to 14 people, 1,600 check-ins over 100 days: some cells large, some small.
 		await db.admin.exec(`
 			select setseed(0.20261124);
@@ -33,7 +37,7 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 	afterAll(async () => close?.());
 
 	const call = async (team: string, weeks: number) => {
-		const { rows } = await db.asRole('anon', {}, (sql) =>
+		const { rows } = await db.asRole('authenticated', reader.claims, (sql) =>
 			sql.query<{ body: string }>('select public.team_indicators($1, $2)::text as body', [team, weeks]),
 		);
 		return JSON.parse(rows[0]!.body) as {
@@ -61,9 +65,11 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 			const window = `team = $1 and created_at >= date_trunc('week', now() at time zone 'utc') at time zone 'utc' - make_interval(weeks => $2::integer - 1)`;
 
 			const [totals] = await reference(
-				`select count(*) as n, count(distinct participant) as p, round(avg(confidence), 2) as mean,
-			round(avg((outcome = 'helped')::integer), 3) as helped, round(avg((error_caught <> 'none')::integer), 3) as caught
-			from public.check_ins where ${window}`,
+				`select sum(n) as n, count(*) as p, round(avg(mean), 2) as mean, round(avg(helped), 3) as helped,
+			round(avg(caught), 3) as caught
+			from (select participant, count(*) as n, avg(confidence) as mean, avg((outcome = 'helped')::integer) as helped,
+			             avg((error_caught <> 'none')::integer) as caught
+			      from public.check_ins where ${window} group by participant) person`,
 				[team, weeks],
 			);
 			expect(result.totals).toEqual({
@@ -76,11 +82,14 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 			});
 
 			const tasks = await reference(
-				`select task, count(*) as n, count(distinct participant) as p, round(avg(confidence), 2) as mean,
-			round(stddev_pop(confidence), 2) as sd, round(avg((outcome = 'helped')::integer), 3) as helped,
-			round(avg((error_caught <> 'none')::integer), 3) as caught,
-			count(*) filter (where error_caught = 'before') as before, count(*) filter (where error_caught = 'after') as after
-			from public.check_ins where ${window} group by task`,
+				`select task, sum(n) as n, count(*) as p, round(avg(mean), 2) as mean, round(stddev_pop(mean), 2) as sd,
+			round(avg(helped), 3) as helped, round(avg(caught), 3) as caught, sum(before) as before, sum(after) as after
+			from (select task, participant, count(*) as n, avg(confidence) as mean,
+			             avg((outcome = 'helped')::integer) as helped, avg((error_caught <> 'none')::integer) as caught,
+			             count(*) filter (where error_caught = 'before') as before,
+			             count(*) filter (where error_caught = 'after') as after
+			      from public.check_ins where ${window} group by task, participant) person
+			group by task`,
 				[team, weeks],
 			);
 			const shownTasks = result.tasks.filter((cell) => !cell.suppressed);
@@ -101,13 +110,15 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 
 			// The confidence change: last four weeks against the four before, each shown only for k people.
 			const change = await reference(
-				`select task,
-			count(distinct participant) filter (where created_at >= w - interval '3 weeks') as recent_p,
-			round(avg(confidence) filter (where created_at >= w - interval '3 weeks'), 2) as recent,
-			count(distinct participant) filter (where created_at >= w - interval '7 weeks' and created_at < w - interval '3 weeks') as earlier_p,
-			round(avg(confidence) filter (where created_at >= w - interval '7 weeks' and created_at < w - interval '3 weeks'), 2) as earlier
-			from public.check_ins, (select date_trunc('week', now() at time zone 'utc') at time zone 'utc' as w) this_week
-			where team = $1 group by task`,
+				`select task, count(recent) as recent_p, round(avg(recent), 2) as recent,
+			count(earlier) as earlier_p, round(avg(earlier), 2) as earlier
+			from (select task, participant,
+			             avg(confidence) filter (where created_at >= w - interval '3 weeks') as recent,
+			             avg(confidence) filter (where created_at >= w - interval '7 weeks'
+			                                      and created_at < w - interval '3 weeks') as earlier
+			      from public.check_ins, (select date_trunc('week', now() at time zone 'utc') at time zone 'utc' as w) this_week
+			      where team = $1 group by task, participant) person
+			group by task`,
 				[team],
 			);
 			for (const cell of shownTasks) {

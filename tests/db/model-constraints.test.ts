@@ -8,6 +8,7 @@ import { Constants } from '../../src/lib/data-api/database.ts';
 import {
 	CONFIDENCE,
 	CONSTRAINT_FIELDS,
+	DAILY_LIMITS,
 	ENUM_FIELDS,
 	ERROR_CAUGHT,
 	ERROR_KINDS,
@@ -59,6 +60,13 @@ describe(`the feedback model and the database agree (${backend.name})`, () => {
 			visibility: values(VISIBILITIES),
 		}).toEqual(database);
 		expect(Object.keys(ENUM_FIELDS).sort()).toEqual(Object.keys(database).sort());
+	});
+
+	it('has the daily limits of the model', async () => {
+		const { rows } = await db.admin.query<{ check_ins: number; reflections: number }>(
+			`select praxis_private.daily_limit('check_ins') as check_ins, praxis_private.daily_limit('reflections') as reflections`,
+		);
+		expect(rows[0]).toEqual({ check_ins: DAILY_LIMITS.checkIns, reflections: DAILY_LIMITS.reflections });
 	});
 
 	it('has the limits of the model', () => {

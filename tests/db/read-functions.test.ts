@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SqlBackend } from '../../endpoint/database.ts';
 import { backends } from '../helpers/backends.ts';
+import { type Member, makeMember } from '../helpers/members.ts';
 import { type CheckInRow, checkIn, reflection } from '../helpers/rows.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: shapes asserted below
@@ -10,7 +11,12 @@ type Json = Record<string, any>;
 describe.each(backends)('read functions on $name', (backend) => {
 	let db: SqlBackend;
 	let close: () => Promise<void>;
-	beforeAll(async () => ({ db, close } = await backend.open()));
+	/** A member of the teams read here, with no check-ins of their own: a team's figures are for members. */
+	let reader: Member;
+	beforeAll(async () => {
+		({ db, close } = await backend.open());
+		reader = await makeMember(db, ['legal', 'sales']);
+	});
 	afterAll(async () => close?.());
 	beforeEach(async () => {
 		await db.admin.query('truncate public.check_ins, public.reflections');
@@ -25,9 +31,9 @@ describe.each(backends)('read functions on $name', (backend) => {
 			);
 		}
 	};
-	/** Calls a read function as anon, exactly as the site does. */
+	/** Calls a read function as a member of the team, exactly as the site does. */
 	const rpc = async (call: string, params: unknown[]): Promise<Json> => {
-		const { rows } = await db.asRole('anon', {}, (sql) =>
+		const { rows } = await db.asRole('authenticated', reader.claims, (sql) =>
 			sql.query<{ body: string }>(`select to_json(${call})::text as body`, params),
 		);
 		return JSON.parse(rows[0]!.body);
@@ -48,6 +54,22 @@ describe.each(backends)('read functions on $name', (backend) => {
 			expect(summary).toEqual({ workflow: 'nda-first-pass-review', team: null, k: 3, suppressed: true });
 		});
 
+		it('weighs each person equally: thirty check-ins by one person move the mean as one person does', async () => {
+			const [a, b, c, flooder] = people(4);
+			await add([
+				checkIn({ participant: a, confidence: 4 }),
+				checkIn({ participant: b, confidence: 4 }),
+				checkIn({ participant: c, confidence: 4 }),
+				...Array.from({ length: 30 }, () =>
+					checkIn({ participant: flooder, confidence: 1, outcome: 'got_in_the_way' }),
+				),
+			]);
+			const summary = await rpc('public.workflow_summary($1, $2)', ['nda-first-pass-review', 'legal']);
+			expect(summary).toMatchObject({ checkIns: 33, participants: 4, meanConfidence: 3.25, helpedRate: 0.75 });
+			const team = await rpc('public.team_indicators($1)', ['legal']);
+			expect(team.totals).toMatchObject({ checkIns: 33, participants: 4, meanConfidence: 3.25, helpedRate: 0.75 });
+		});
+
 		it('returns the documented shape for k people, suppressing small confidence buckets and their complement', async () => {
 			const ids = people(6);
 			// Confidence 4: four people; 3: one person; 5: two people (one check-in caught an error after).
@@ -63,9 +85,10 @@ describe.each(backends)('read functions on $name', (backend) => {
 				k: 3,
 				checkIns: 7,
 				participants: 6,
-				meanConfidence: 4.14,
-				helpedRate: 0.857,
-				catchRate: 0.143,
+				// Each person weighs the same: ids[0]'s two check-ins (4 and 5) count as one person at 4.5.
+				meanConfidence: 4.08,
+				helpedRate: 0.833,
+				catchRate: 0.167,
 			});
 			expect(summary.lastCheckInWeek).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 			expect(summary.confidence).toEqual([
@@ -268,7 +291,7 @@ describe.each(backends)('read functions on $name', (backend) => {
 
 		it('offers only the periods the site shows', async () => {
 			const error = await db
-				.asRole('anon', {}, (sql) => sql.query(`select public.team_indicators('legal', 9)`))
+				.asRole('authenticated', reader.claims, (sql) => sql.query(`select public.team_indicators('legal', 9)`))
 				.then(
 					() => null,
 					(e: { code: string }) => e.code,

@@ -19,7 +19,7 @@ describe('Supabase-only objects are guarded', () => {
 		const heard: string[] = [];
 		await db.listen('realtime_broadcast', (payload) => heard.push(payload));
 		const row = checkIn({ team: 'ops' });
-		await db.asRole('anon', {}, (sql) =>
+		await db.asRole('service_role', { role: 'service_role' }, (sql) =>
 			sql.query(
 				`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values ($1, $2, $3, $4, $5, $6, $7)`,
 				[row.id, row.workflow, row.task, row.team, row.participant, row.confidence, row.outcome],
@@ -44,7 +44,7 @@ describe('Supabase-only objects are guarded', () => {
 		await migrate(db);
 		expect(await countTriggers(db)).toBe(1);
 		const rows = [checkIn({ team: 'ops' }), checkIn({ team: 'ops' }), checkIn({ team: 'legal' })];
-		await db.asRole('anon', {}, (sql) =>
+		await db.asRole('service_role', { role: 'service_role' }, (sql) =>
 			sql.query(
 				`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome)
 			 select id, workflow, task, team, participant, confidence, outcome from json_populate_recordset(null::public.check_ins, $1::json)`,

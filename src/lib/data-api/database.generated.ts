@@ -29,7 +29,7 @@ export type Database = {
 					id: string;
 					minutes_saved?: number | null;
 					outcome: Database['public']['Enums']['outcome'];
-					participant: string;
+					participant?: string;
 					task: string;
 					team: string;
 					workflow: string;
@@ -67,7 +67,7 @@ export type Database = {
 					created_at?: string;
 					did_not_work?: string | null;
 					id: string;
-					participant: string;
+					participant?: string;
 					task: string;
 					team: string;
 					try_next?: string | null;
@@ -89,13 +89,37 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			team_members: {
+				Row: {
+					joined_at: string;
+					team: string;
+					user_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					joined_at?: string;
+					team: string;
+					user_id: string;
+				};
+				Update: {
+					joined_at?: string;
+					team?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
 		};
 		Views: {
 			[_ in never]: never;
 		};
 		Functions: {
+			create_join_code: { Args: { p_days?: number; p_seats: number; p_team: string }; Returns: Json };
+			join_team: { Args: { p_code: string }; Returns: Json };
+			revoke_join_code: { Args: { p_id: string }; Returns: Json };
 			team_indicators: { Args: { p_task?: string; p_team: string; p_weeks?: number }; Returns: Json };
+			team_join_codes: { Args: { p_team: string }; Returns: Json };
 			team_reflections: { Args: { p_since: string; p_team: string; p_until?: string }; Returns: Json };
+			team_seats: { Args: { p_team: string }; Returns: Json };
 			workflow_summary: { Args: { p_team?: string; p_workflow: string }; Returns: Json };
 		};
 		Enums: {

@@ -95,3 +95,6 @@ export const ENUM_FIELDS: Record<keyof typeof Constants.public.Enums, string> = 
 	error_kind: 'error_kind',
 	visibility: 'visibility',
 };
+
+/** At most this many check-ins and reflections a person adds per UTC day (enforced in SQL). */
+export const DAILY_LIMITS = { checkIns: 30, reflections: 10 } as const;
