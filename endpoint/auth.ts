@@ -22,7 +22,8 @@ export interface Caller {
 const unauthorized = (message: string, hint: string | null = null) =>
 	new ApiError(401, 'PGRST301', message, null, hint);
 
-async function verify(token: string, secret: Uint8Array): Promise<Caller> {
+/** A JWT signed with the secret whose role is an API role; throws an ApiError (401) otherwise. */
+export async function verifyToken(token: string, secret: Uint8Array): Promise<Caller> {
 	let payload: JWTPayload;
 	try {
 		({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
@@ -57,7 +58,7 @@ async function verifyOnce(token: string, secret: Uint8Array): Promise<Caller> {
 	const known = cache.get(token);
 	if (known && (known.claims.exp === undefined || known.claims.exp * 1000 > Date.now())) return known;
 	cache.delete(token);
-	const caller = await verify(token, secret);
+	const caller = await verifyToken(token, secret);
 	if (cache.size >= MAX_VERIFIED) cache.clear();
 	cache.set(token, caller);
 	return caller;

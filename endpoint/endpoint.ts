@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { authenticate, LOCAL_JWT_SECRET } from './auth.ts';
 import type { SqlBackend } from './database.ts';
 import { ApiError, toApiError } from './errors.ts';
+import { AUTH_API_VERSION, AuthError, createAuth } from './gotrue.ts';
 import { installPlatform } from './platform.ts';
 import { handleRest, parsePrefer, type RestResponse } from './postgrest.ts';
 import { attachRealtime, BROADCAST_CHANNEL, parseBroadcast } from './realtime.ts';
@@ -22,6 +23,12 @@ export interface EndpointOptions {
 	maxBodyBytes?: number;
 	/** Origins allowed by CORS besides loopback ones (any port on 127.0.0.1, localhost, [::1]). */
 	allowedOrigins?: string[];
+	/** Lifetime of an access token in seconds (GoTrue's JWT_EXP); default 3600. */
+	accessTokenSeconds?: number;
+	/** Anonymous sign-ins per client address and hour; default 30, as config.toml's auth.rate_limit. */
+	anonymousSignInsPerHour?: number;
+	/** How long a used refresh token still answers with its successor, in seconds; default 10. */
+	refreshReuseSeconds?: number;
 }
 
 export interface Endpoint {
@@ -82,7 +89,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 					'access-control-allow-origin': origin,
 					'access-control-allow-headers': ALLOWED_HEADERS,
 					'access-control-allow-methods': 'GET, HEAD, POST, PATCH, DELETE, OPTIONS',
-					'access-control-expose-headers': 'content-range, content-location, x-total-count',
+					'access-control-expose-headers': 'content-range, content-location, x-total-count, x-supabase-api-version',
 					'access-control-max-age': '600',
 					vary: 'origin',
 				}
@@ -105,11 +112,16 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				);
 				return;
 			}
+			if (url.pathname.startsWith('/auth/v1/')) {
+				await serveAuth(req, res, url, cors);
+				return;
+			}
 			if (!url.pathname.startsWith('/rest/v1/')) {
 				throw new ApiError(
 					404,
 					'PGRST125',
-					`The embedded endpoint serves /rest/v1 and Realtime broadcasts only, not ${url.pathname}. Auth and Storage need hosted Supabase or \`supabase start\`.`,
+					`The embedded endpoint serves /rest/v1, /auth/v1 (anonymous sign-ins) and Realtime broadcasts, ` +
+						`not ${url.pathname}. Storage needs hosted Supabase or \`supabase start\`.`,
 				);
 			}
 			const caller = await authenticate(req.headers, secret);
@@ -145,6 +157,49 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 			}
 		}
 	});
+	const auth = createAuth(db, {
+		secret,
+		issuer: `http://${options.host ?? '127.0.0.1'}:${options.port ?? 54321}`,
+		accessTokenSeconds: options.accessTokenSeconds ?? 3600,
+		anonymousSignInsPerHour: options.anonymousSignInsPerHour ?? 30,
+		refreshReuseSeconds: options.refreshReuseSeconds,
+	});
+	/** /auth/v1: behind the same API key check as Supabase's gateway, answered in GoTrue's shapes. */
+	async function serveAuth(req: IncomingMessage, res: ServerResponse, url: URL, cors: Record<string, string>) {
+		const headers = {
+			...cors,
+			'content-type': 'application/json; charset=utf-8',
+			'x-supabase-api-version': AUTH_API_VERSION,
+		};
+		try {
+			await authenticate({ apikey: req.headers.apikey ?? url.searchParams.get('apikey') ?? undefined }, secret);
+			const text = await readBody(req, limit);
+			let body: unknown;
+			if (text.trim() !== '') {
+				try {
+					body = JSON.parse(text);
+				} catch {
+					throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON');
+				}
+			}
+			const authorization = [req.headers.authorization].flat()[0];
+			const answer = await auth.handle({
+				method: req.method ?? 'GET',
+				path: url.pathname.slice('/auth/v1/'.length),
+				query: url.searchParams,
+				authorization,
+				body,
+				address: req.socket.remoteAddress ?? 'unknown',
+			});
+			send(res, answer.status, headers, answer.body === undefined ? '' : JSON.stringify(answer.body));
+		} catch (error) {
+			if (error instanceof AuthError) send(res, error.status, headers, JSON.stringify(error));
+			else if (error instanceof ApiError) send(res, error.status, headers, JSON.stringify({ message: error.message }));
+			else if (error instanceof BodyTooLarge) {
+				send(res, 413, headers, JSON.stringify({ code: 'request_too_large', msg: 'Request body too large' }));
+			} else send(res, 500, headers, JSON.stringify({ code: 'unexpected_failure', msg: (error as Error).message }));
+		}
+	}
 	const realtime = attachRealtime(server, secret);
 	// What the database sends with realtime.send (platform.sql) reaches the subscribers of its topic.
 	const stopRelay = await db.listen(BROADCAST_CHANNEL, (text) => {

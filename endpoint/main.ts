@@ -7,6 +7,8 @@
  *   PRAXIS_ENDPOINT_HOST, PRAXIS_ENDPOINT_PORT   where to listen (default 127.0.0.1:54321)
  *   PRAXIS_JWT_SECRET   the secret API keys are signed with (default: the Supabase CLI's local one)
  *   PRAXIS_ALLOWED_ORIGINS  comma-separated extra CORS origins (loopback origins are always allowed)
+ *   PRAXIS_JWT_EXPIRY   lifetime of a signed-in access token, in seconds (default 3600)
+ *   PRAXIS_ANON_SIGNINS_PER_HOUR  anonymous sign-ins per client address and hour (default 30)
  */
 import { fileURLToPath } from 'node:url';
 import { openPglite, openPostgres, type SqlBackend } from './database.ts';
@@ -30,6 +32,8 @@ export async function startFromEnv(env = process.env): Promise<Endpoint & { desc
 			host: env.PRAXIS_ENDPOINT_HOST ?? '127.0.0.1',
 			port: Number(env.PRAXIS_ENDPOINT_PORT ?? 54321),
 			jwtSecret: env.PRAXIS_JWT_SECRET,
+			accessTokenSeconds: env.PRAXIS_JWT_EXPIRY ? Number(env.PRAXIS_JWT_EXPIRY) : undefined,
+			anonymousSignInsPerHour: env.PRAXIS_ANON_SIGNINS_PER_HOUR ? Number(env.PRAXIS_ANON_SIGNINS_PER_HOUR) : undefined,
 			allowedOrigins: env.PRAXIS_ALLOWED_ORIGINS?.split(',')
 				.map((o) => o.trim())
 				.filter(Boolean),
