@@ -11,7 +11,8 @@ import { startFromEnv } from '../../endpoint/main.ts';
 import { migrate } from '../../endpoint/migrate.ts';
 import { findPostgresBinaries, startPostgres } from '../../harness/postgres-server.ts';
 import type { Database as Schema } from '../../src/lib/data-api/database.ts';
-import { checkIn, reflection } from '../helpers/rows.ts';
+import { member, type Person } from '../helpers/people.ts';
+import { checkIn, reflection, sent } from '../helpers/rows.ts';
 
 const sign = (claims: Record<string, unknown>, secret = LOCAL_JWT_SECRET) =>
 	new SignJWT(claims)
@@ -57,6 +58,9 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 	let endpoint: Endpoint;
 	let anon: SupabaseClient<Schema>;
 	let service: SupabaseClient<Schema>;
+	/** A member of legal, ops and support, signed in as the site signs people in. */
+	let person: Person;
+	let writer: SupabaseClient<Schema>;
 
 	beforeAll(async () => {
 		({ db, close: closeDb } = await setup.open());
@@ -64,6 +68,8 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 		endpoint = await startEndpoint({ db, port: 0, maxBodyBytes: 64 * 1024 });
 		anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, { auth: { persistSession: false } });
 		service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
+		person = await member(endpoint.url, ['legal', 'ops', 'support']);
+		writer = person.client;
 	});
 	afterAll(async () => {
 		await endpoint?.close();
@@ -77,24 +83,30 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 		return Number(rows[0]!.n);
 	};
 
-	it('inserts a check-in and a reflection with the anon key', async () => {
+	it('inserts a check-in and a reflection for a signed-in member, and nothing for anon', async () => {
 		const before = await total();
-		const first = await anon.from('check_ins').insert(checkIn());
+		const first = await writer.from('check_ins').insert(sent(checkIn()));
 		expect(first.error).toBeNull();
 		expect(first.status).toBe(201);
-		expect((await anon.from('reflections').insert(reflection())).status).toBe(201);
+		expect((await writer.from('reflections').insert(sent(reflection()))).status).toBe(201);
 		// An array goes out with supabase-js's quoted `columns` list.
 		expect(
-			(await anon.from('check_ins').insert([checkIn(), checkIn({ error_caught: 'before', error_kind: 'tone' })]))
-				.status,
+			(
+				await writer
+					.from('check_ins')
+					.insert([sent(checkIn()), sent(checkIn({ error_caught: 'before', error_kind: 'tone' }))])
+			).status,
 		).toBe(201);
+		expect(await total()).toBe(before + 4);
+		expect((await anon.from('check_ins').insert(sent(checkIn()))).status).toBe(401);
+		expect((await anon.from('check_ins').insert(checkIn())).status).toBe(401);
 		expect(await total()).toBe(before + 4);
 	});
 
 	it('answers a duplicate id with 409 and stores it once', async () => {
-		const row = checkIn();
-		expect((await anon.from('check_ins').insert(row)).status).toBe(201);
-		const again = await anon.from('check_ins').insert(row);
+		const row = checkIn({ participant: person.id });
+		expect((await writer.from('check_ins').insert(sent(row))).status).toBe(201);
+		const again = await writer.from('check_ins').insert(sent(row));
 		expect(again.status).toBe(409);
 		expect(again.error?.code).toBe('23505');
 		// With the service role, PostgREST's ignore-duplicates upsert works too.
@@ -124,10 +136,11 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 	});
 
 	it('calls the read functions', async () => {
-		for (let i = 0; i < 3; i++)
-			await anon
+		for (const someone of [person, await member(endpoint.url, ['ops']), await member(endpoint.url, ['ops'])]) {
+			await someone.client
 				.from('check_ins')
-				.insert(checkIn({ workflow: 'sql-query-from-question', task: 'data-analysis', team: 'ops' }));
+				.insert(sent(checkIn({ workflow: 'sql-query-from-question', task: 'data-analysis', team: 'ops' })));
+		}
 		const summary = await anon.rpc('workflow_summary', { p_workflow: 'sql-query-from-question' });
 		expect(summary.error).toBeNull();
 		expect(summary.data).toMatchObject({
@@ -136,9 +149,10 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 			checkIns: 3,
 			participants: 3,
 		});
-		const indicators = await anon.rpc('team_indicators', { p_team: 'ops', p_weeks: 4 });
+		expect((await anon.rpc('team_indicators', { p_team: 'ops', p_weeks: 4 })).status).toBe(401);
+		const indicators = await writer.rpc('team_indicators', { p_team: 'ops', p_weeks: 4 });
 		expect(indicators.data).toMatchObject({ team: 'ops', weeks: 4, totals: { checkIns: 3 } });
-		const reflections = await anon.rpc('team_reflections', {
+		const reflections = await writer.rpc('team_reflections', {
 			p_team: 'legal',
 			p_since: new Date(Date.now() - 86_400_000).toISOString(),
 		});
@@ -163,12 +177,12 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 
 	describe('malformed requests: the right 4xx, and the database unchanged', () => {
 		const url = (path: string) => `${endpoint.url}/rest/v1/${path}`;
-		const headers = (key = LOCAL_ANON_KEY) => ({
-			apikey: key,
-			authorization: `Bearer ${key}`,
+		const headers = (key?: string) => ({
+			apikey: key ?? LOCAL_ANON_KEY,
+			authorization: `Bearer ${key ?? person.accessToken}`,
 			'content-type': 'application/json',
 		});
-		const good = () => checkIn();
+		const good = () => sent(checkIn());
 		const post = (body: unknown, path = 'check_ins') => ({
 			path,
 			init: { method: 'POST', headers: headers(), body: typeof body === 'string' ? body : JSON.stringify(body) },
@@ -258,7 +272,7 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 			['objects with different keys', () => post([good(), { id: good().id }]), 400],
 			['an unknown column', () => post({ ...good(), mood: 'great' }), 400],
 			['a SQL injection in a column name', () => post({ ...good(), 'confidence"; drop table check_ins; --': 1 }), 400],
-			['a SQL payload in a value', () => post({ ...good(), team: "legal'); delete from check_ins; --" }), 400],
+			['a SQL payload in a value (no such team to be a member of)', () => post({ ...good(), team: "legal'); delete from check_ins; --" }), 403],
 			['HTML in a slug', () => post({ ...good(), workflow: '<script>alert(1)</script>' }), 400],
 			['confidence as text', () => post({ ...good(), confidence: 'high' }), 400],
 			['confidence 7', () => post({ ...good(), confidence: 7 }), 400],
@@ -272,24 +286,26 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 				},
 				400,
 			],
-			['a null participant', () => post({ ...good(), participant: null }), 400],
-			['an email as participant', () => post({ ...good(), participant: 'dana@example.com' }), 400],
+			['a null participant', () => post({ ...good(), participant: null }), 403],
+			['someone else as participant', () => post({ ...good(), participant: crypto.randomUUID() }), 403],
+			['an email as participant', () => post({ ...good(), participant: 'dana@example.com' }), 403],
 			['an id that is not a uuid', () => post({ ...good(), id: 42 }), 400],
 			['an unknown outcome', () => post({ ...good(), outcome: 'amazing' }), 400],
 			['an error kind with no catch', () => post({ ...good(), error_kind: 'tone' }), 400],
 			['minutes saved of a week', () => post({ ...good(), minutes_saved: 10080 }), 400],
 			['minutes saved beyond smallint', () => post({ ...good(), minutes_saved: 99999999 }), 400],
-			['a client-chosen created_at', () => post({ ...good(), created_at: '2001-01-01T00:00:00Z' }), 401],
+			['a client-chosen created_at', () => post({ ...good(), created_at: '2001-01-01T00:00:00Z' }), 403],
+			['a team one is not a member of', () => post({ ...good(), team: 'sales' }), 403],
 			['a 900 KB slug (over the body limit)', () => post({ ...good(), team: 'a'.repeat(900 * 1024) }), 413],
-			['a 20 KB reflection field', () => post(reflection({ worked: 'x'.repeat(20_000) }), 'reflections'), 400],
+			['a 20 KB reflection field', () => post(sent(reflection({ worked: 'x'.repeat(20_000) })), 'reflections'), 400],
 			[
 				'an empty reflection',
-				() => post(reflection({ worked: '', did_not_work: ' ', try_next: null }), 'reflections'),
+				() => post(sent(reflection({ worked: '', did_not_work: ' ', try_next: null })), 'reflections'),
 				400,
 			],
 			[
 				'a reflection visible to "everyone"',
-				() => post({ ...reflection(), visibility: 'everyone' }, 'reflections'),
+				() => post({ ...sent(reflection()), visibility: 'everyone' }, 'reflections'),
 				400,
 			],
 			['an unknown table', () => post(good(), 'participants'), 404],
@@ -339,7 +355,7 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 			],
 			[
 				'an anon delete of everything',
-				() => ({ path: 'check_ins?id=not.is.null', init: { method: 'DELETE', headers: headers() } }),
+				() => ({ path: 'check_ins?id=not.is.null', init: { method: 'DELETE', headers: headers(LOCAL_ANON_KEY) } }),
 				401,
 			],
 		];
@@ -366,8 +382,8 @@ describe('a restart of the embedded endpoint', () => {
 		try {
 			const row = checkIn();
 			const first = await startFromEnv(env);
-			const client = createClient<Schema>(first.url, LOCAL_ANON_KEY, { auth: { persistSession: false } });
-			expect((await client.from('check_ins').insert(row)).status).toBe(201);
+			const { client } = await member(first.url, ['legal']);
+			expect((await client.from('check_ins').insert(sent(row))).status).toBe(201);
 			await first.close();
 
 			const second = await startFromEnv(env);

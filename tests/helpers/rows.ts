@@ -30,3 +30,9 @@ export const reflection = (overrides: Partial<ReflectionRow> = {}): ReflectionRo
 	visibility: 'team',
 	...overrides,
 });
+
+/** A row as a client sends it: the database sets the participant from the session. */
+export const sent = <T extends { participant?: string }>(row: T): Omit<T, 'participant'> => {
+	const { participant: _set_by_the_database, ...rest } = row;
+	return rest;
+};
