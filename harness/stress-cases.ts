@@ -15,9 +15,11 @@ import { type Endpoint, startEndpoint } from '../endpoint/endpoint.ts';
 import { migrate } from '../endpoint/migrate.ts';
 import { createFeedbackApi } from '../src/lib/data-api/client.ts';
 import type { Database as Schema } from '../src/lib/data-api/database.ts';
+import { DAILY_LIMITS } from '../src/lib/feedback/model.ts';
 import { type KeyValueStore, Outbox } from '../src/lib/feedback/outbox.ts';
 import { checkInSchema, reflectionSchema } from '../src/lib/feedback/schema.ts';
 import { createSender } from '../src/lib/feedback/sender.ts';
+import { type MintedMember, mintMembers } from './identities.ts';
 import { seededRandom } from './seeded-random.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: read-function JSON, checked field by field
@@ -61,20 +63,35 @@ async function storedIds(url: string): Promise<string[]> {
 	return (data ?? []).map((r) => r.id);
 }
 
+/** Check-ins one person adds in a load run before the next person takes over (under the daily limit). */
+const PER_PERSON = DAILY_LIMITS.checkIns - 5;
+
 /** Load: N clients insert for S seconds; every acknowledged check-in must be stored, once. */
 export async function loadCase({ clients, seconds }: { clients: number; seconds: number }) {
-	return withEndpoint(undefined, async (endpoint) => {
+	return withEndpoint(undefined, async (endpoint, db) => {
+		// Far more people than a run uses: each client signs in as the next one after PER_PERSON rows.
+		const pool = await mintMembers(
+			db,
+			Array.from({ length: Math.ceil((clients * seconds * 150) / PER_PERSON) }, (_, i) => TEAMS[i % TEAMS.length]!),
+		);
 		const acknowledged: string[] = [];
 		let sent = 0;
 		let errors = 0;
 		const deadline = performance.now() + seconds * 1000;
 		await Promise.all(
 			Array.from({ length: clients }, async () => {
-				const client = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
+				let person = pool.pop()!;
+				let mine = 0;
+				const api = createFeedbackApi({ url: endpoint.url, anonKey: LOCAL_ANON_KEY }, async () => person.token);
 				while (performance.now() < deadline) {
-					const r = row({ team: TEAMS[sent % TEAMS.length] });
+					if (mine === PER_PERSON) {
+						person = pool.pop()!;
+						mine = 0;
+					}
+					const { participant: _server_sets_it, ...r } = row({ team: person.team });
 					sent++;
-					const { status } = await client.from('check_ins').insert(r as never);
+					mine++;
+					const { status } = await api.from('check_ins').insert(r as never);
 					if (status === 201) acknowledged.push(r.id);
 					else errors++;
 				}
@@ -101,26 +118,43 @@ export async function faultCase({ clients, seconds, port }: { clients: number; s
 		const data = new Map<string, string>();
 		return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 	};
-	const outboxes = Array.from(
-		{ length: clients },
-		() =>
-			new Outbox({
-				store: memory(),
-				send: createSender(createFeedbackApi({ url, anonKey: LOCAL_ANON_KEY })),
-				baseDelayMs: 100,
-				maxDelayMs: 1000,
-			}),
+	// The people: made before the run, in the data folder the endpoint will use.
+	const setup = await openPglite(dataDir);
+	await migrate(setup);
+	const perClient = Math.ceil((seconds * 1000) / 25 / PER_PERSON) + 1;
+	const pool = await mintMembers(
+		setup,
+		Array.from({ length: clients * perClient }, () => 'support'),
 	);
+	await setup.close();
+	/** Each person's browser: an outbox that sends as them. */
+	const browser = (person: MintedMember) => {
+		const session = { accessToken: async () => person.token };
+		const api = createFeedbackApi({ url, anonKey: LOCAL_ANON_KEY }, session.accessToken);
+		return new Outbox({ store: memory(), send: createSender(api, session), baseDelayMs: 100, maxDelayMs: 1000 });
+	};
+	const outboxes: Outbox[] = [];
+	const current = Array.from({ length: clients }, () => {
+		const outbox = browser(pool.pop()!);
+		outboxes.push(outbox);
+		return { outbox, added: 0 };
+	});
 	const made: string[] = [];
 	try {
 		let restarted = false;
 		const producing = (async () => {
 			const deadline = performance.now() + seconds * 1000;
 			while (performance.now() < deadline) {
-				for (const outbox of outboxes) {
+				for (const client of current) {
+					if (client.added === PER_PERSON) {
+						client.outbox = browser(pool.pop()!);
+						client.added = 0;
+						outboxes.push(client.outbox);
+					}
 					const item = checkInSchema.parse({ error_caught: 'none', error_kind: null, minutes_saved: null, ...row() });
 					made.push(item.id);
-					outbox.add('check_in', item);
+					client.outbox.add('check_in', item);
+					client.added++;
 				}
 				await new Promise((r) => setTimeout(r, 25));
 			}
@@ -229,9 +263,16 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 		'check_ins/1',
 		'..%2Fauth',
 		'praxis_private.min_group_size',
+		'../auth/v1/signup',
+		'../auth/v1/token?grant_type=refresh_token',
+		'../auth/v1/user',
+		'../auth/v1/logout',
 	];
 
 	return withEndpoint(undefined, async (endpoint, db) => {
+		// A signed-in member of legal sends hostile requests too: RLS and the CHECKs must hold for them.
+		const [insider] = await mintMembers(db, ['legal']);
+		keys.push(insider!.token, insider!.token);
 		// Some rows anon must not be able to read or change.
 		await db.admin.query(
 			`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values (gen_random_uuid(), 'a', 'b', 'legal', gen_random_uuid(), 3, 'helped')`,
@@ -309,9 +350,8 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
  */
 export async function privacyCase({ teams, seed = 11 }: { teams: number; seed?: number }) {
 	const random = seededRandom(seed);
-	return withEndpoint(undefined, async (endpoint) => {
+	return withEndpoint(undefined, async (endpoint, db) => {
 		const service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, options);
-		const anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
 		const names = Array.from({ length: teams }, (_, i) => `team-${i}`);
 		for (const team of names) {
 			const people = Array.from({ length: 1 + Math.floor(random() * 7) }, () => randomUUID());
@@ -328,8 +368,17 @@ export async function privacyCase({ teams, seed = 11 }: { teams: number; seed?: 
 			const { error } = await service.from('check_ins').insert(rows as never);
 			if (error) throw new Error(error.message);
 		}
-		const rpc = async (name: 'team_indicators' | 'workflow_summary', args: Record<string, unknown>) =>
-			(await anon.rpc(name, args as never)).data as Json;
+		// A member of every team reads, as the team's own page would; the reader has no rows of their own.
+		const [reader] = await mintMembers(db, [names[0]!]);
+		for (const team of names.slice(1)) {
+			await db.admin.query('insert into public.team_members (team, user_id) values ($1, $2)', [team, reader!.id]);
+		}
+		const member = createFeedbackApi({ url: endpoint.url, anonKey: LOCAL_ANON_KEY }, async () => reader!.token);
+		const rpc = async (name: 'team_indicators' | 'workflow_summary', args: Record<string, unknown>) => {
+			const { data, error } = await member.rpc(name, args as never);
+			if (error) throw new Error(`${name} failed: ${error.message}`);
+			return data as Json;
+		};
 		let views = 0;
 		let smallShown = 0;
 		let recovered = 0;

@@ -15,6 +15,7 @@ import { LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
 import { startEndpointForSite } from '../endpoint/main.ts';
 import { seededRandom } from '../harness/seeded-random.ts';
 import { Constants, type Database } from '../src/lib/data-api/database.ts';
+import { createInvite } from './invites.ts';
 
 const { outcome: OUTCOMES, error_kind: ERROR_KINDS } = Constants.public.Enums;
 // Leaked data is the one kind a demo team should not appear to have: the seed leaves it out.
@@ -167,6 +168,12 @@ try {
 	process.stdout.write(
 		`Seeded ${added} new of ${checkIns.length} check-ins and ${reflections.length} reflections over ${WEEKS} weeks for ${Object.keys(PROFILES).length} teams at ${url}.\n`,
 	);
+	// Local trial: a join link per team, so one browser (or several, as several people) can join.
+	process.stdout.write('\nJoin links (12 seats each, 14 days; local trial only):\n');
+	for (const team of Object.keys(PROFILES)) {
+		const invite = await createInvite(client, team, 12, 14);
+		process.stdout.write(`  ${team.padEnd(12)} ${invite.link}\n`);
+	}
 } catch (error) {
 	process.stderr.write(`${(error as Error).message}\n`);
 	process.exitCode = 1;

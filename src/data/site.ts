@@ -5,7 +5,8 @@
 import { PUBLIC_REPO_BRANCH, PUBLIC_REPO_HOST, PUBLIC_REPO_URL, PUBLIC_REVIEW_AFTER_DAYS } from 'astro:env/client';
 import { editFileUrl } from '../lib/playbook/repository.ts';
 
-const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+/** The deployment's base path without its trailing slash ('' at the root). */
+export const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
 /** A site path such as `/workflows/x/` under the deployment's base path (`/playbook/workflows/x/`). */
 export const href = (path: string) => `${base}${path}`;

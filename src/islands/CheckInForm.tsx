@@ -1,17 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { Identity } from '../lib/feedback/identity.ts';
 import { CONFIDENCE, ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback/model.ts';
 import type { Outbox } from '../lib/feedback/outbox.ts';
 
 interface Props {
 	workflow: string;
 	task: string;
-	identity: Identity;
+	/** The team this goes to: one the person has joined. */
+	team: string;
 	outbox: Outbox;
 }
 
 /** "I used this": one click with sensible defaults, more detail if the person wants to give it. */
-export function CheckInForm({ workflow, task, identity, outbox }: Props) {
+export function CheckInForm({ workflow, task, team, outbox }: Props) {
 	const id = useId();
 	const [confidence, setConfidence] = useState(3);
 	const [outcome, setOutcome] = useState<string>('helped');
@@ -29,8 +29,7 @@ export function CheckInForm({ workflow, task, identity, outbox }: Props) {
 			id: crypto.randomUUID(),
 			workflow,
 			task,
-			team: identity.team,
-			participant: identity.participant,
+			team,
 			confidence,
 			outcome,
 			error_caught: caught,

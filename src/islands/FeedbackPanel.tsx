@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { configProblem } from '../lib/data-api/client.ts';
 import { CheckInForm } from './CheckInForm.tsx';
-import { feedbackRuntime, useIdentity, useOutboxState } from './feedback-runtime.ts';
+import { feedbackRuntime, useOutboxState, useTeams } from './feedback-runtime.ts';
+import { JoinForm } from './JoinForm.tsx';
 import { ReflectionForm } from './ReflectionForm.tsx';
 import { WorkflowSummary } from './WorkflowSummary.tsx';
 
@@ -20,19 +21,19 @@ const waitingText = ({ check_in, reflection }: { check_in: number; reflection: n
 		.filter(Boolean)
 		.join(' and ');
 
-/** Everything feedback on a workflow page: first-use team choice, check-in, reflection, summary. */
-export default function FeedbackPanel({ workflow, task, teams, supabaseUrl, anonKey }: Props) {
+/** Everything feedback on a workflow page: joining a team, check-in, reflection, summary. */
+export default function FeedbackPanel({ workflow, task, teams: allTeams, supabaseUrl, anonKey }: Props) {
 	const problem = configProblem({ url: supabaseUrl, anonKey });
 	const id = useId();
-	const [identity, chooseTeam] = useIdentity();
-	const [picked, setPicked] = useState('');
 	const [delivered, setDelivered] = useState(0);
 	const runtime = useMemo(
 		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
 		[problem, supabaseUrl, anonKey],
 	);
+	const [teams, chooseTeam] = useTeams(runtime);
 	const state = useOutboxState(runtime?.outbox);
 	useEffect(() => runtime?.outbox.onDelivered(() => setDelivered((n) => n + 1)), [runtime]);
+	const teamName = (team: string) => allTeams.find((t) => t.id === team)?.name ?? team;
 
 	if (problem) {
 		return (
@@ -41,52 +42,43 @@ export default function FeedbackPanel({ workflow, task, teams, supabaseUrl, anon
 			</p>
 		);
 	}
-	if (identity === undefined || !runtime) return <p className="muted">Loading check-in…</p>;
+	if (!teams || !runtime) return <p className="muted">Loading check-in…</p>;
 
-	if (identity === null) {
+	if (!teams.team) {
 		return (
-			<form
-				className="team-first-use"
-				onSubmit={(event) => {
-					event.preventDefault();
-					if (picked) chooseTeam(picked);
-				}}
-			>
-				<p>
-					<label htmlFor={`${id}-team`}>First, which team are you on?</label>{' '}
-					<select id={`${id}-team`} value={picked} onChange={(event) => setPicked(event.target.value)} required>
-						<option value="">Choose your team</option>
-						{teams.map((team) => (
-							<option key={team.id} value={team.id}>
-								{team.name}
-							</option>
-						))}
-					</select>{' '}
-					<button type="submit" disabled={!picked}>
-						Save
-					</button>
-				</p>
-				<p className="muted privacy">
-					This browser keeps your team and a random id; check-ins carry only those, never your name, email or account.
-				</p>
-			</form>
+			<div className="team-first-use">
+				<p>To check in, first join your team.</p>
+				<JoinForm runtime={runtime} teamName={teamName} />
+			</div>
 		);
 	}
 
-	const teamName = teams.find((team) => team.id === identity.team)?.name ?? identity.team;
+	const team = teams.team;
 	const kinds = state.rejected.map((item) => item.kind);
 	return (
 		<div className="feedback-panel">
+			{teams.joined.length > 1 && (
+				<p>
+					<label htmlFor={`${id}-team`}>Checking in for</label>{' '}
+					<select id={`${id}-team`} value={team} onChange={(event) => chooseTeam(event.target.value)}>
+						{teams.joined.map((joined) => (
+							<option key={joined} value={joined}>
+								{teamName(joined)}
+							</option>
+						))}
+					</select>
+				</p>
+			)}
 			<div className="feedback-columns">
 				<div>
-					<CheckInForm workflow={workflow} task={task} identity={identity} outbox={runtime.outbox} />
-					<ReflectionForm workflow={workflow} task={task} identity={identity} outbox={runtime.outbox} />
+					<CheckInForm workflow={workflow} task={task} team={team} outbox={runtime.outbox} />
+					<ReflectionForm workflow={workflow} task={task} team={team} outbox={runtime.outbox} />
 				</div>
 				<WorkflowSummary
 					api={runtime.api}
 					workflow={workflow}
-					team={identity.team}
-					teamName={teamName}
+					team={team}
+					teamName={teamName(team)}
 					refreshKey={delivered}
 				/>
 			</div>

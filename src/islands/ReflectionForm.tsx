@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { Identity } from '../lib/feedback/identity.ts';
 import { REFLECTION_MAX } from '../lib/feedback/model.ts';
 import type { Outbox } from '../lib/feedback/outbox.ts';
 
 interface Props {
 	workflow: string;
 	task: string;
-	identity: Identity;
+	/** The team this goes to: one the person has joined. */
+	team: string;
 	outbox: Outbox;
 }
 
@@ -30,7 +30,7 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number]['name'];
 
 /** A short structured reflection on one's own attempt, shared with the team only if chosen. */
-export function ReflectionForm({ workflow, task, identity, outbox }: Props) {
+export function ReflectionForm({ workflow, task, team, outbox }: Props) {
 	const id = useId();
 	const [text, setText] = useState<Record<Field, string>>({ worked: '', did_not_work: '', try_next: '' });
 	const [visibility, setVisibility] = useState<'team' | 'private'>('team');
@@ -45,8 +45,7 @@ export function ReflectionForm({ workflow, task, identity, outbox }: Props) {
 			id: crypto.randomUUID(),
 			workflow,
 			task,
-			team: identity.team,
-			participant: identity.participant,
+			team,
 			worked: value('worked'),
 			did_not_work: value('did_not_work'),
 			try_next: value('try_next'),

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { configProblem, createFeedbackApi } from '../lib/data-api/client.ts';
+import { configProblem } from '../lib/data-api/client.ts';
 import type { SharedReflection, TeamIndicators } from '../lib/data-api/database.ts';
 import type { Named } from '../lib/indicators/series.ts';
 import { addDays, recentWeeks } from '../lib/indicators/weeks.ts';
+import { feedbackRuntime } from './feedback-runtime.ts';
+import { MembersOnly } from './MembersOnly.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
 
 interface Props {
@@ -21,16 +23,20 @@ const formatWeek = (monday: string) =>
 /** The week's shared reflections grouped by workflow, with the week's headline numbers. */
 export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKey }: Props) {
 	const problem = configProblem({ url: supabaseUrl, anonKey });
-	const api = useMemo(
-		() => (problem ? undefined : createFeedbackApi({ url: supabaseUrl, anonKey })),
+	const runtime = useMemo(
+		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
 		[problem, supabaseUrl, anonKey],
 	);
+	const api = runtime?.api;
+	const [notMember, setNotMember] = useState(false);
+	const [joins, setJoins] = useState(0);
 	const weeks = useMemo(() => recentWeeks(new Date(), 12), []);
 	const [week, setWeek] = useState(weeks[0]!);
 	const [reflections, setReflections] = useState<SharedReflection[]>();
 	const [headline, setHeadline] = useState<TeamIndicators>();
 	const [error, setError] = useState('');
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a join (joins) is a reason to load again
 	useEffect(() => {
 		if (!api) return;
 		let current = true;
@@ -46,6 +52,7 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 				api.rpc('team_indicators', { p_team: team.id, p_weeks: 12 }),
 			]);
 			if (!current) return;
+			setNotMember(shared.status === 401 || shared.status === 403);
 			if (shared.error || !shared.data) {
 				setError(
 					shared.status === 0
@@ -61,7 +68,7 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 		return () => {
 			current = false;
 		};
-	}, [api, team.id, week]);
+	}, [api, team.id, week, joins]);
 
 	if (problem)
 		return (
@@ -69,6 +76,17 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 				The digest is switched off on this site: {problem}
 			</p>
 		);
+
+	if (notMember && runtime) {
+		return (
+			<MembersOnly
+				runtime={runtime}
+				team={team}
+				what="its reflections and digest"
+				onJoined={() => setJoins((n) => n + 1)}
+			/>
+		);
+	}
 
 	const groups = new Map<string, SharedReflection[]>();
 	for (const reflection of reflections ?? [])

@@ -11,6 +11,7 @@ import { TaskUseSection } from './indicators/TaskUseSection.tsx';
 import { useTeamIndicators } from './indicators/useTeamIndicators.ts';
 import { WeeklyTrendSection } from './indicators/WeeklyTrendSection.tsx';
 import { WorkflowUseSection } from './indicators/WorkflowUseSection.tsx';
+import { MembersOnly } from './MembersOnly.tsx';
 
 interface Props {
 	team: { id: string; name: string };
@@ -28,7 +29,7 @@ const isPeriod = (value: number): value is IndicatorPeriod => (INDICATOR_PERIODS
 export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, anonKey, pollSeconds = 10 }: Props) {
 	const [weeks, setWeeks] = useState<IndicatorPeriod>(12);
 	const [task, setTask] = useState('');
-	const { problem, data, error, age, live } = useTeamIndicators({
+	const { problem, data, error, age, live, runtime, notMember, joined } = useTeamIndicators({
 		team: team.id,
 		weeks,
 		task,
@@ -55,6 +56,10 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 				Indicators are switched off on this site: {problem}
 			</p>
 		);
+	}
+
+	if (notMember && runtime) {
+		return <MembersOnly runtime={runtime} team={team} what="its indicators" onJoined={joined} />;
 	}
 
 	const k = data?.k ?? 3;

@@ -1,26 +1,61 @@
 /**
- * One API client, one outbox and one identity per page, shared by every feedback island, created
- * on first use in the browser.
+ * One session, one API client and one outbox per page, shared by every feedback island and created
+ * on first use in the browser; and the person's teams, kept in step across islands and tabs.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { createFeedbackApi, type FeedbackApi, type FeedbackConfig } from '../lib/data-api/client.ts';
-import { chooseTeam, type Identity, readIdentity, TEAM_EVENT } from '../lib/feedback/identity.ts';
 import { Outbox, type OutboxState } from '../lib/feedback/outbox.ts';
 import { createSender } from '../lib/feedback/sender.ts';
+import { joinTeam, myTeams } from '../lib/identity/membership.ts';
+import { createSession, type Session, STORAGE_KEY } from '../lib/identity/session.ts';
+import { chooseTeam, readTeams, rememberTeams, TEAM_EVENT, TEAMS_KEY, type Teams } from '../lib/identity/teams.ts';
 
-let runtime: { api: FeedbackApi; outbox: Outbox } | undefined;
+export interface Runtime {
+	session: Session;
+	api: FeedbackApi;
+	outbox: Outbox;
+	/** Joins a team with a join link's code, signing in first if needed; resolves to the team. */
+	join(code: string): Promise<string>;
+	/** Reads the person's teams from the database and remembers them. */
+	refreshTeams(): Promise<Teams>;
+}
 
-export function feedbackRuntime(config: FeedbackConfig) {
+let runtime: Runtime | undefined;
+
+const announce = () => window.dispatchEvent(new CustomEvent(TEAM_EVENT));
+
+export function feedbackRuntime(config: FeedbackConfig): Runtime {
 	if (!runtime) {
-		const api = createFeedbackApi(config);
-		const outbox = new Outbox({ store: window.localStorage, send: createSender(api) });
+		const store = window.localStorage;
+		const session = createSession({ ...config, store });
+		const api = createFeedbackApi(config, () => session.accessToken());
+		const outbox = new Outbox({ store, send: createSender(api, session) });
 		// A page load and the network coming back are natural moments to retry.
 		window.addEventListener('online', () => void outbox.flush(true));
 		window.addEventListener('storage', (event) => {
 			if (event.key === 'praxis.outbox') void outbox.flush();
+			if (event.key === TEAMS_KEY || event.key === 'praxis.team' || event.key === STORAGE_KEY) announce();
 		});
 		void outbox.flush(true);
-		runtime = { api, outbox };
+		const refreshTeams = async () => {
+			if (!session.userId()) return rememberTeams(store, []);
+			const teams = rememberTeams(store, await myTeams(api), readTeams(store).team);
+			announce();
+			return teams;
+		};
+		runtime = {
+			session,
+			api,
+			outbox,
+			refreshTeams,
+			async join(code) {
+				await session.signIn();
+				const { team } = await joinTeam(api, code);
+				rememberTeams(store, [...readTeams(store).joined, team], team);
+				announce();
+				return team;
+			},
+		};
 	}
 	return runtime;
 }
@@ -39,18 +74,24 @@ export function useOutboxState(outbox: Outbox | undefined): OutboxState {
 	return state;
 }
 
-/** The person's team and participant id; undefined until read in the browser, null when not chosen. */
-export function useIdentity(): [Identity | null | undefined, (team: string) => void] {
-	const [identity, setIdentity] = useState<Identity | null | undefined>(undefined);
+/**
+ * The person's teams: undefined until read in the browser. Read from this browser's cache first, then
+ * checked against the database once per page (a membership may have ended, or begun in another tab).
+ */
+export function useTeams(runtime: Runtime | undefined): [Teams | undefined, (team: string) => void] {
+	const [teams, setTeams] = useState<Teams | undefined>(undefined);
 	useEffect(() => {
-		const read = () => setIdentity(readIdentity(window.localStorage) ?? null);
+		if (!runtime) return;
+		const read = () => setTeams(readTeams(window.localStorage));
 		read();
 		window.addEventListener(TEAM_EVENT, read);
+		// Offline or unreachable: the cached list stands.
+		runtime.refreshTeams().catch(() => undefined);
 		return () => window.removeEventListener(TEAM_EVENT, read);
+	}, [runtime]);
+	const choose = useCallback((team: string) => {
+		setTeams(chooseTeam(window.localStorage, team));
+		announce();
 	}, []);
-	const choose = (team: string) => {
-		setIdentity(chooseTeam(window.localStorage, team));
-		window.dispatchEvent(new CustomEvent(TEAM_EVENT));
-	};
-	return [identity, choose];
+	return [teams, choose];
 }

@@ -272,7 +272,11 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 			['objects with different keys', () => post([good(), { id: good().id }]), 400],
 			['an unknown column', () => post({ ...good(), mood: 'great' }), 400],
 			['a SQL injection in a column name', () => post({ ...good(), 'confidence"; drop table check_ins; --': 1 }), 400],
-			['a SQL payload in a value (no such team to be a member of)', () => post({ ...good(), team: "legal'); delete from check_ins; --" }), 403],
+			[
+				'a SQL payload in a value (no such team to be a member of)',
+				() => post({ ...good(), team: "legal'); delete from check_ins; --" }),
+				403,
+			],
 			['HTML in a slug', () => post({ ...good(), workflow: '<script>alert(1)</script>' }), 400],
 			['confidence as text', () => post({ ...good(), confidence: 'high' }), 400],
 			['confidence 7', () => post({ ...good(), confidence: 7 }), 400],

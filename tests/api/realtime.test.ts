@@ -1,11 +1,11 @@
 import { RealtimeClient } from '@supabase/realtime-js';
-import { createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ANON_KEY } from '../../endpoint/auth.ts';
 import { openPglite, type SqlBackend } from '../../endpoint/database.ts';
 import { type Endpoint, startEndpoint } from '../../endpoint/endpoint.ts';
 import { migrate } from '../../endpoint/migrate.ts';
-import { checkIn } from '../helpers/rows.ts';
+import { member } from '../helpers/people.ts';
+import { checkIn, sent } from '../helpers/rows.ts';
 
 let db: SqlBackend;
 let endpoint: Endpoint;
@@ -35,10 +35,12 @@ describe('Realtime broadcasts from the embedded endpoint', () => {
 			);
 			expect(status).toBe('SUBSCRIBED');
 		}
-		const supabase = createClient(endpoint.url, LOCAL_ANON_KEY, { auth: { persistSession: false } });
-		expect((await supabase.from('check_ins').insert(checkIn({ team: 'support' }))).status).toBe(201);
+		const { client: supabase } = await member(endpoint.url, ['support']);
+		expect((await supabase.from('check_ins').insert(sent(checkIn({ team: 'support' })))).status).toBe(201);
 		// A rejected check-in announces nothing.
-		expect((await supabase.from('check_ins').insert(checkIn({ team: 'support', confidence: 9 }))).status).toBe(400);
+		expect((await supabase.from('check_ins').insert(sent(checkIn({ team: 'support', confidence: 9 })))).status).toBe(
+			400,
+		);
 		await expect.poll(() => heard.length).toBe(1);
 		await new Promise((r) => setTimeout(r, 200));
 		expect(heard).toEqual([{ team: 'support', payload: {} }]);

@@ -27,7 +27,7 @@ describe.each(backends)('team membership on $name', (backend) => {
 	const newCode = (team: string, seats: number, days = 14) =>
 		service<{ id: string; code: string; seats: number }>('public.create_join_code($1, $2, $3)', [team, seats, days]);
 	const person = async () => makeMember(db, []);
-	const as = <T>(who: Member | 'anon', call: string, params: unknown[]) =>
+	const as = (who: Member | 'anon', call: string, params: unknown[]) =>
 		db
 			.asRole(who === 'anon' ? 'anon' : 'authenticated', who === 'anon' ? { role: 'anon' } : who.claims, (sql) =>
 				sql.query<{ body: string }>(`select (${call})::text as body`, params),

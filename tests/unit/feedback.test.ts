@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { configProblem, createFeedbackApi } from '../../src/lib/data-api/client.ts';
-import { chooseTeam, readIdentity } from '../../src/lib/feedback/identity.ts';
 import { checkInSchema, fieldErrors, reflectionSchema } from '../../src/lib/feedback/schema.ts';
 import { classify, createSender } from '../../src/lib/feedback/sender.ts';
+import { codeFrom, joinLink } from '../../src/lib/identity/membership.ts';
+import { chooseTeam, readTeams, rememberTeams } from '../../src/lib/identity/teams.ts';
 
 const checkIn = (overrides: Record<string, unknown> = {}) => ({
 	id: randomUUID(),
 	workflow: 'nda-first-pass-review',
 	task: 'contract-review',
 	team: 'legal',
-	participant: randomUUID(),
 	confidence: 4,
 	outcome: 'helped',
 	error_caught: 'none',
@@ -28,7 +28,6 @@ describe('the browser-side schemas', () => {
 				workflow: 'a',
 				task: 'b',
 				team: 'c',
-				participant: randomUUID(),
 				worked: 'x',
 				did_not_work: null,
 				try_next: null,
@@ -45,7 +44,6 @@ describe('the browser-side schemas', () => {
 		[{ minutes_saved: 500 }, 'minutes_saved'],
 		[{ error_kind: 'tone' }, 'error_kind'],
 		[{ team: 'Legal Team' }, 'team'],
-		[{ participant: 'me@example.com' }, 'participant'],
 	])('reject %o next to the field %s', (change, field) => {
 		const result = checkInSchema.safeParse(checkIn(change));
 		expect(result.success).toBe(false);
@@ -131,17 +129,31 @@ describe('configuration and identity', () => {
 		expect(configProblem({ url: 'http://x', anonKey: '' })).toMatch(/PUBLIC_SUPABASE_ANON_KEY/);
 	});
 
-	it('makes the participant id once and keeps it when the team changes', () => {
+	it('keeps the teams joined and the chosen one, which must be one of them', () => {
 		const data = new Map<string, string>();
 		const store = {
 			getItem: (k: string) => data.get(k) ?? null,
 			setItem: (k: string, v: string) => void data.set(k, v),
 		};
-		expect(readIdentity(store)).toBeUndefined();
-		const first = chooseTeam(store, 'legal');
-		const second = chooseTeam(store, 'sales');
-		expect(second).toEqual({ team: 'sales', participant: first.participant });
-		expect(first.participant).toMatch(/^[0-9a-f-]{36}$/);
-		expect([...data.values()].join(' ')).not.toMatch(/@/);
+		expect(readTeams(store)).toEqual({ joined: [], team: undefined });
+		expect(chooseTeam(store, 'legal')).toEqual({ joined: [], team: undefined });
+		expect(rememberTeams(store, ['sales', 'legal'])).toEqual({ joined: ['legal', 'sales'], team: 'legal' });
+		expect(chooseTeam(store, 'sales').team).toBe('sales');
+		expect(chooseTeam(store, 'finance').team).toBe('sales');
+		expect(rememberTeams(store, ['legal']).team).toBe('legal');
+		data.set('praxis.teams', 'not json');
+		expect(readTeams(store)).toEqual({ joined: [], team: undefined });
+	});
+
+	it('finds the code in a join link, its fragment or on its own, and nothing else', () => {
+		const code = 'ab'.repeat(32);
+		const link = joinLink('https://org.github.io/playbook/', code);
+		expect(link).toBe(`https://org.github.io/playbook/join/#code=${code}`);
+		expect(codeFrom(link)).toBe(code);
+		expect(codeFrom(`  #code=${code.toUpperCase()} `)).toBe(code);
+		expect(codeFrom(code)).toBe(code);
+		for (const bad of ['', 'https://x/join/', `#code=${code.slice(1)}`, `${code}0`, 'javascript:alert(1)']) {
+			expect(codeFrom(bad)).toBeUndefined();
+		}
 	});
 });

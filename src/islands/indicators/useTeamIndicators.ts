@@ -3,9 +3,10 @@
  * each Realtime ping and by polling (the fallback where Realtime is unreachable), with how fresh it is.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { configProblem, createFeedbackApi } from '../../lib/data-api/client.ts';
+import { configProblem } from '../../lib/data-api/client.ts';
 import type { IndicatorPeriod, TeamIndicators } from '../../lib/data-api/database.ts';
 import { type LiveStatus, subscribeToTeam } from '../../lib/indicators/live-updates.ts';
+import { feedbackRuntime, type Runtime } from '../feedback-runtime.ts';
 
 export interface IndicatorQuery {
 	team: string;
@@ -23,6 +24,11 @@ export interface IndicatorData {
 	/** Seconds since the last answer, or undefined before the first. */
 	age: number | undefined;
 	live: LiveStatus;
+	runtime: Runtime | undefined;
+	/** The caller is not a member of the team: its figures are not theirs to see. */
+	notMember: boolean;
+	/** Call after joining the team: the figures load again. */
+	joined: () => void;
 }
 
 export function useTeamIndicators({
@@ -34,16 +40,21 @@ export function useTeamIndicators({
 	pollSeconds,
 }: IndicatorQuery): IndicatorData {
 	const problem = configProblem({ url: supabaseUrl, anonKey });
-	const api = useMemo(
-		() => (problem ? undefined : createFeedbackApi({ url: supabaseUrl, anonKey })),
+	const runtime = useMemo(
+		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
 		[problem, supabaseUrl, anonKey],
 	);
+	const api = runtime?.api;
+	const [notMember, setNotMember] = useState(false);
+	/** Counts joins: each is a reason to load again. */
+	const [joins, setJoins] = useState(0);
 	const [data, setData] = useState<TeamIndicators>();
 	const [error, setError] = useState('');
 	const [updatedAt, setUpdatedAt] = useState<number>();
 	const [now, setNow] = useState(Date.now());
 	const [live, setLive] = useState<LiveStatus>('connecting');
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: a join (joins) is a reason to load again
 	const load = useCallback(async () => {
 		if (!api) return;
 		const result = await api.rpc('team_indicators', {
@@ -51,6 +62,7 @@ export function useTeamIndicators({
 			p_weeks: weeks,
 			...(task ? { p_task: task } : {}),
 		});
+		setNotMember(result.status === 401 || result.status === 403);
 		if (result.error || !result.data) {
 			setError(
 				result.status === 0
@@ -62,7 +74,7 @@ export function useTeamIndicators({
 		setError('');
 		setData(result.data);
 		setUpdatedAt(Date.now());
-	}, [api, team, weeks, task]);
+	}, [api, team, weeks, task, joins]);
 
 	useEffect(() => {
 		void load();
@@ -80,5 +92,14 @@ export function useTeamIndicators({
 		return subscribeToTeam({ url: supabaseUrl, anonKey, team, onPing: () => void load(), onStatus: setLive });
 	}, [problem, supabaseUrl, anonKey, team, load]);
 
-	return { problem, data, error, age: updatedAt === undefined ? undefined : (now - updatedAt) / 1000, live };
+	return {
+		problem,
+		data,
+		error,
+		age: updatedAt === undefined ? undefined : (now - updatedAt) / 1000,
+		live,
+		runtime,
+		notMember,
+		joined: () => setJoins((n) => n + 1),
+	};
 }

@@ -31,8 +31,21 @@ export function configProblem(config: FeedbackConfig): string | undefined {
 	return undefined;
 }
 
-export function createFeedbackApi(config: FeedbackConfig): FeedbackApi {
+/**
+ * The REST client. With `accessToken`, each request carries the signed-in person's token (so RLS sees
+ * who they are); without one, or while nobody is signed in, the public key.
+ */
+export function createFeedbackApi(
+	config: FeedbackConfig,
+	accessToken?: () => Promise<string | undefined>,
+): FeedbackApi {
+	const authorizedFetch: typeof fetch = async (input, init) => {
+		const headers = new Headers(init?.headers);
+		headers.set('Authorization', `Bearer ${(await accessToken?.()) ?? config.anonKey}`);
+		return fetch(input, { ...init, headers });
+	};
 	return new PostgrestClient<Database['public']>(`${config.url.replace(/\/+$/, '')}/rest/v1`, {
 		headers: { apikey: config.anonKey, Authorization: `Bearer ${config.anonKey}` },
+		fetch: accessToken ? authorizedFetch : undefined,
 	});
 }

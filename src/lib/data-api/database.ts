@@ -7,7 +7,15 @@
  * @see ./read-functions.ts (the hand-written shapes)
  */
 import type { Database as Generated } from './database.generated.ts';
-import type { IndicatorPeriod, SharedReflection, TeamIndicators, WorkflowSummary } from './read-functions.ts';
+import type {
+	IndicatorPeriod,
+	JoinCodeMade,
+	JoinResult,
+	SharedReflection,
+	TeamIndicators,
+	TeamSeats,
+	WorkflowSummary,
+} from './read-functions.ts';
 
 export { Constants, type Enums, type Json, type Tables, type TablesInsert } from './database.generated.ts';
 export type * from './read-functions.ts';
@@ -35,6 +43,9 @@ export type Database = Replace<
 							}
 						>;
 						team_reflections: Replace<Functions['team_reflections'], { Returns: SharedReflection[] }>;
+						join_team: Replace<Functions['join_team'], { Returns: JoinResult }>;
+						team_seats: Replace<Functions['team_seats'], { Returns: TeamSeats }>;
+						create_join_code: Replace<Functions['create_join_code'], { Returns: JoinCodeMade }>;
 					}
 				>;
 			}

@@ -93,3 +93,26 @@ export interface SharedReflection {
 /** The periods team_indicators accepts; it refuses others (22023). */
 export const INDICATOR_PERIODS = [4, 8, 12] as const;
 export type IndicatorPeriod = (typeof INDICATOR_PERIODS)[number];
+
+/** What join_team answers: the team, and whether a seat was used (false when already a member). */
+export interface JoinResult {
+	team: string;
+	joined: boolean;
+}
+
+/** team_seats: seats the team's join links have given, seats used, and current members. */
+export interface TeamSeats {
+	team: string;
+	seats: number;
+	used: number;
+	members: number;
+}
+
+/** create_join_code (service role): the code is shown this once; only its hash is kept. */
+export interface JoinCodeMade {
+	id: string;
+	team: string;
+	code: string;
+	seats: number;
+	expiresAt: string;
+}

@@ -22,8 +22,11 @@ const values = <Value extends string>(choices: readonly Choice<Value>[]) =>
 
 const slug = z.string().check(z.regex(SLUG.pattern, { error: 'not a valid slug' }), z.maxLength(SLUG.maxLength));
 
-/** What every feedback row carries: its client-made id, where it belongs, and the pseudonymous participant. */
-const row = { id: z.uuid(), workflow: slug, task: slug, team: slug, participant: z.uuid() };
+/**
+ * What every feedback row carries: its client-made id and where it belongs. Never who sent it: the
+ * database sets the participant from the signed-in session.
+ */
+const row = { id: z.uuid(), workflow: slug, task: slug, team: slug };
 
 export const checkInSchema = z
 	.object({

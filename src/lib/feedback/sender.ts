@@ -3,6 +3,7 @@
  * retrying, or refused for good (with the form field the database refused, when it names one).
  */
 import type { FeedbackApi } from '../data-api/client.ts';
+import { SessionEnded } from '../identity/session.ts';
 import { CONSTRAINT_FIELDS, ENUM_FIELDS } from './model.ts';
 import type { OutboxItem, SendResult } from './outbox.ts';
 
@@ -16,6 +17,9 @@ function fieldOf(message: string): string | undefined {
 	if (enumType && has(ENUM_FIELDS, enumType)) return ENUM_FIELDS[enumType];
 	return undefined;
 }
+
+const SIGNED_OUT =
+	'This browser is no longer signed in as the person who wrote it, so it cannot be sent as theirs. Join your team again with its link.';
 
 /** Interprets PostgREST's answer for the outbox: delivered, worth retrying, or refused for good. */
 export function classify(status: number, error: { code?: string; message?: string } | null): SendResult {
@@ -35,8 +39,26 @@ export function classify(status: number, error: { code?: string; message?: strin
 	return { outcome: 'rejected', message, field: fieldOf(message) };
 }
 
-export function createSender(api: FeedbackApi) {
+/** What the sender needs of the session: a token now, or why there is none. */
+export interface TokenSource {
+	accessToken(): Promise<string | undefined>;
+}
+
+export function createSender(api: FeedbackApi, session?: TokenSource) {
 	return async (item: OutboxItem): Promise<SendResult> => {
+		if (session) {
+			// An expired token is refreshed here first; offline, that is a retry like any other.
+			const token = await session.accessToken().then(
+				(value) => ({ value }),
+				(error: unknown) => ({ error: error as Error }),
+			);
+			if ('error' in token) {
+				return token.error instanceof SessionEnded
+					? { outcome: 'rejected', message: SIGNED_OUT }
+					: { outcome: 'retry', message: 'offline or unreachable' };
+			}
+			if (!token.value) return { outcome: 'rejected', message: SIGNED_OUT };
+		}
 		const { status, error } =
 			item.kind === 'check_in'
 				? await api.from('check_ins').insert(item.payload)
