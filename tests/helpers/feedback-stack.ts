@@ -5,10 +5,12 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Browser } from 'playwright-core';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../../endpoint/auth.ts';
-import { openPglite } from '../../endpoint/database.ts';
+import { openPglite, type SqlBackend } from '../../endpoint/database.ts';
 import { startEndpoint } from '../../endpoint/endpoint.ts';
 import { migrate } from '../../endpoint/migrate.ts';
 import { launchChromium } from '../../harness/browser.ts';
+import { joinLink } from '../../src/lib/identity/membership.ts';
+import { joinCode } from './people.ts';
 import { builtSite, TEST_ENDPOINT_PORT } from '../../harness/paths.ts';
 import { serveStaticSite } from '../../scripts/static-site.ts';
 import type { Database as Schema } from '../../src/lib/data-api/database.ts';
@@ -18,13 +20,24 @@ export interface FeedbackStack {
 	browser: Browser;
 	anon: SupabaseClient<Schema>;
 	service: SupabaseClient<Schema>;
+	db: SqlBackend;
+	endpointUrl: string;
+	/** A join link for the team on the test site, as `npm run team-invite` prints one. */
+	joinLink(team: string, seats?: number): Promise<string>;
 	stop(): Promise<void>;
 }
 
-export async function startFeedbackStack(): Promise<FeedbackStack> {
+export async function startFeedbackStack(options: { accessTokenSeconds?: number } = {}): Promise<FeedbackStack> {
 	const db = await openPglite();
 	await migrate(db);
-	const endpoint = await startEndpoint({ db, port: TEST_ENDPOINT_PORT });
+	// Every browser context of the tests signs in from 127.0.0.1: the per-address limit is raised here
+	// (the API tests check the limit itself).
+	const endpoint = await startEndpoint({
+		db,
+		port: TEST_ENDPOINT_PORT,
+		anonymousSignInsPerHour: 10_000,
+		accessTokenSeconds: options.accessTokenSeconds,
+	});
 	const site = await serveStaticSite({ root: builtSite });
 	const browser = await launchChromium();
 	const client = (key: string) => createClient<Schema>(endpoint.url, key, { auth: { persistSession: false } });
@@ -33,6 +46,9 @@ export async function startFeedbackStack(): Promise<FeedbackStack> {
 		browser,
 		anon: client(LOCAL_ANON_KEY),
 		service: client(LOCAL_SERVICE_ROLE_KEY),
+		db,
+		endpointUrl: endpoint.url,
+		joinLink: async (team, seats = 1) => joinLink(site.url, await joinCode(endpoint.url, team, seats)),
 		async stop() {
 			await browser.close();
 			site.server.close();

@@ -36,25 +36,72 @@ async function openWorkflow(page: Page) {
 }
 
 describe('feedback on a workflow page', () => {
-	it('asks for the team once, then checks in and updates the team summary', async () => {
+	it('a first-time visitor joins from a link, then checks in as themselves and sees the team summary', async () => {
 		// Three teammates checked in before; the summary can show numbers.
 		for (let i = 0; i < 3; i++) await service.from('check_ins').insert(checkIn({ workflow: WORKFLOW, team: 'legal' }));
 		const page = await context.newPage();
+		// Before joining, the workflow page asks for the join link and sends nothing.
 		await openWorkflow(page);
-		await page.getByLabel('First, which team are you on?').selectOption('legal');
-		await expect.poll(() => page.getByText('never your name, email or account').count()).toBe(1);
-		await page.getByRole('button', { name: 'Save' }).click();
-		await expect.poll(() => page.getByTestId('summary-check-ins').textContent()).toBe('3');
-		// The header setting follows the choice.
+		await expect.poll(() => page.getByText('To check in, first join your team.').count()).toBe(1);
+		expect(await page.getByRole('button', { name: 'I used this' }).count()).toBe(0);
+
+		const link = await stack.joinLink('legal');
+		await page.goto(link);
+		await expect.poll(() => page.getByTestId('joined').textContent()).toMatch(/You are in Legal/);
+		// The code leaves the address bar, so it is not kept in the history or copied on.
+		expect(page.url()).not.toContain('#');
 		expect(await page.locator('[data-team-name]').textContent()).toBe('Legal');
 
+		await openWorkflow(page);
+		await expect.poll(() => page.getByTestId('summary-check-ins').textContent()).toBe('3');
 		const before = await stored('check_ins');
 		await page.getByLabel(/^4/).check();
 		await page.getByRole('button', { name: 'I used this' }).click();
 		await expect.poll(() => page.getByText(/Checked in at/).count()).toBe(1);
 		await expect.poll(() => page.getByTestId('summary-check-ins').textContent(), { timeout: 10_000 }).toBe('4');
 		expect(await stored('check_ins')).toBe(before + 1);
+		// The row is this browser's person: the id from its session, set by the database.
+		const me = await page.evaluate(() => JSON.parse(localStorage.getItem('praxis.auth') ?? '{}').user?.id as string);
+		const { data } = await service
+			.from('check_ins')
+			.select('participant')
+			.eq('workflow', WORKFLOW)
+			.order('created_at', { ascending: false })
+			.limit(1);
+		expect(data?.[0]?.participant).toBe(me);
+		expect(JSON.stringify(await page.evaluate(() => ({ ...localStorage })))).not.toMatch(/@/);
 		await page.close();
+	});
+
+	it('a second browser is a different person, and a used-up or made-up link says why', async () => {
+		const other = await browser.newContext();
+		const page = await other.newPage();
+		const link = await stack.joinLink('legal', 1);
+		await page.goto(link);
+		await page.getByTestId('joined').waitFor();
+		await openWorkflow(page);
+		const before = await stored('check_ins');
+		await page.getByLabel(/^3/).check();
+		await page.getByRole('button', { name: 'I used this' }).click();
+		await expect.poll(() => stored('check_ins')).toBe(before + 1);
+		const { data } = await service
+			.from('check_ins')
+			.select('participant')
+			.eq('workflow', WORKFLOW)
+			.order('created_at', { ascending: false })
+			.limit(2);
+		expect(new Set(data?.map((row) => row.participant)).size).toBe(2);
+
+		const third = await browser.newContext();
+		const late = await third.newPage();
+		await late.goto(link);
+		await expect.poll(() => late.getByRole('alert').textContent()).toMatch(/no seats left/);
+		await late.goto(`${siteUrl}join/`);
+		await late.getByLabel("Your team's join link").fill('https://example.com/join/#code=nonsense');
+		await late.getByRole('button', { name: 'Join' }).click();
+		await expect.poll(() => late.getByRole('alert').textContent()).toMatch(/That is not a join link/);
+		await third.close();
+		await other.close();
 	});
 
 	it('shows field errors from the shared schema and sends nothing', async () => {
@@ -142,8 +189,12 @@ describe('feedback on a workflow page', () => {
 			const themed = await browser.newContext({ colorScheme });
 			const page = await themed.newPage();
 			await openWorkflow(page);
-			await page.getByLabel('First, which team are you on?').selectOption('legal');
-			await page.getByRole('button', { name: 'Save' }).click();
+			await page.getByText('To check in, first join your team.').waitFor();
+			const before = await axeViolations(page);
+			expect(before, describeViolations(before)).toEqual([]);
+			await page.goto(await stack.joinLink('legal'));
+			await page.getByTestId('joined').waitFor();
+			await openWorkflow(page);
 			await page.getByTestId('summary-check-ins').waitFor();
 			await page.getByText('Add detail: errors caught, minutes saved').click();
 			await page.getByLabel('Yes, before it went anywhere').check();

@@ -8,7 +8,7 @@ import type { GoTrueClient } from '@supabase/auth-js';
 import type { KeyValueStore } from '../feedback/outbox.ts';
 
 export const STORAGE_KEY = 'praxis.auth';
-/** A token this close to its expiry is refreshed before use, as auth-js does. */
+/** A token this close to its expiry is refreshed before use, as auth-js does (less for short-lived ones). */
 const MARGIN_SECONDS = 60;
 
 export interface StoredSession {
@@ -16,6 +16,7 @@ export interface StoredSession {
 	refresh_token: string;
 	/** Seconds since the epoch. */
 	expires_at: number;
+	expires_in?: number;
 	user: { id: string; is_anonymous?: boolean };
 }
 
@@ -70,8 +71,28 @@ export function createSession(config: SessionConfig) {
 		return client;
 	};
 
-	const fresh = (session: StoredSession | undefined) =>
-		session && session.expires_at - MARGIN_SECONDS > now() / 1000 ? session : undefined;
+	const fresh = (session: StoredSession | undefined) => {
+		const margin = Math.min(MARGIN_SECONDS, (session?.expires_in ?? 3600) / 4);
+		return session && session.expires_at - margin > now() / 1000 ? session : undefined;
+	};
+	/** One refresh at a time: islands asking at once share it (a second would reuse a spent token). */
+	let refreshing: Promise<string> | undefined;
+
+	async function refresh(stored: StoredSession): Promise<string> {
+		let gotrue: GoTrueClient;
+		try {
+			gotrue = await auth();
+		} catch (error) {
+			throw new SessionUnavailable('The sign-in service could not be loaded', { cause: error });
+		}
+		const { data, error } = await gotrue.refreshSession({ refresh_token: stored.refresh_token });
+		if (error || !data.session) {
+			const reason = failure(error);
+			if (reason instanceof SessionEnded) config.store.removeItem(STORAGE_KEY);
+			throw reason;
+		}
+		return data.session.access_token;
+	}
 
 	/** Classifies an auth-js failure: the network (try later) or the session itself (gone). */
 	const failure = (error: unknown): Error => {
@@ -95,19 +116,10 @@ export function createSession(config: SessionConfig) {
 			if (!stored) return undefined;
 			const usable = fresh(stored);
 			if (usable) return usable.access_token;
-			let gotrue: GoTrueClient;
-			try {
-				gotrue = await auth();
-			} catch (error) {
-				throw new SessionUnavailable('The sign-in service could not be loaded', { cause: error });
-			}
-			const { data, error } = await gotrue.refreshSession({ refresh_token: stored.refresh_token });
-			if (error || !data.session) {
-				const reason = failure(error);
-				if (reason instanceof SessionEnded) config.store.removeItem(STORAGE_KEY);
-				throw reason;
-			}
-			return data.session.access_token;
+			refreshing ??= refresh(stored).finally(() => {
+				refreshing = undefined;
+			});
+			return refreshing;
 		},
 
 		/** A session, signing in anonymously if this browser has none. Resolves to the access token. */
