@@ -271,6 +271,7 @@ describe('accessibility', () => {
 		'tracks/',
 		'tracks/support-foundations/',
 		'experts/',
+		'join/',
 		'search/?q=prompt',
 		'search/?q=policy&team=Legal',
 		'no-such-page/',

@@ -1,31 +1,41 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
-import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
-import { checkIn, reflection } from '../helpers/rows.ts';
+import { member } from '../helpers/people.ts';
+import { checkIn, reflection, sent } from '../helpers/rows.ts';
 
 let stack: FeedbackStack;
 let browser: Browser;
 let siteUrl = '';
-let anon: SupabaseClient<Schema>;
 
 beforeAll(async () => {
 	stack = await startFeedbackStack();
-	({ browser, siteUrl, anon } = stack);
+	({ browser, siteUrl } = stack);
 });
 afterAll(async () => stack?.stop());
 
-const insert = async (row: ReturnType<typeof checkIn>) => {
-	const { status } = await anon.from('check_ins').insert(row);
-	expect(status).toBe(201);
+/** A teammate, signed in and joined as the site does it, who checks in through the API. */
+const teammate = async (team: string) => {
+	const person = await member(stack.endpointUrl, [team]);
+	return async (row: ReturnType<typeof checkIn>) => {
+		const { status } = await person.client.from('check_ins').insert(sent(row));
+		expect(status).toBe(201);
+	};
+};
+/** A browser whose person has joined the team with a join link: a team's figures are for members. */
+const memberBrowser = async (team: string, options: BrowserContextOptions = {}) => {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	await page.goto(await stack.joinLink(team));
+	await page.getByTestId('joined').waitFor();
+	return page;
 };
 const numbersShown = (page: Page) => page.locator('[data-testid="headline"], [data-testid="tasks-table"]').count();
 
 describe('the team indicators page', () => {
 	it('updates without a reload when four people check in, text alternative included', async () => {
-		const page = await (await browser.newContext()).newPage();
+		const page = await memberBrowser('support');
 		await page.goto(`${siteUrl}teams/support/indicators/`);
 		await page.getByTestId('team-suppressed').waitFor();
 		expect(await numbersShown(page)).toBe(0);
@@ -33,7 +43,8 @@ describe('the team indicators page', () => {
 		await expect.poll(() => page.getByTestId('updated').textContent()).toContain('live');
 
 		const task = { workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support' };
-		for (let i = 0; i < 4; i++)
+		const people = await Promise.all([0, 1, 2, 3].map(() => teammate('support')));
+		for (const [i, insert] of people.entries())
 			await insert(checkIn({ ...task, confidence: 2 + (i % 3), error_caught: i === 0 ? 'before' : 'none' }));
 		const posted = Date.now();
 		await expect
@@ -70,15 +81,16 @@ describe('the team indicators page', () => {
 	});
 
 	it('falls back to polling within 15 s when Realtime is unreachable', async () => {
-		const context = await browser.newContext();
+		const page = await memberBrowser('marketing');
+		const context = page.context();
 		// Only the websocket is blocked: REST calls still work, as where Realtime is not served.
 		await context.routeWebSocket(/\/realtime\/v1\//, (ws) => ws.close());
-		const page = await context.newPage();
 		await page.goto(`${siteUrl}teams/marketing/indicators/`);
 		await page.getByTestId('team-suppressed').waitFor();
 		await expect.poll(() => page.getByTestId('updated').textContent()).toContain('refreshing every 10 s');
 		const marketing = { workflow: 'campaign-variant-drafts', task: 'campaign-writing', team: 'marketing' };
-		for (let i = 0; i < 3; i++) await insert(checkIn(marketing));
+		const people = await Promise.all([0, 1, 2].map(() => teammate('marketing')));
+		for (const insert of people) await insert(checkIn(marketing));
 		const posted = Date.now();
 		await expect
 			.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, interval: 250 })
@@ -91,9 +103,9 @@ describe('the team indicators page', () => {
 
 	it('shows a team of two people as suppressed, never as numbers', async () => {
 		const legal = { workflow: 'nda-first-pass-review', task: 'contract-review', team: 'legal' };
-		const [a, b] = [checkIn(legal).participant, checkIn(legal).participant];
-		for (const participant of [a, a, b, b, b]) await insert(checkIn({ ...legal, participant }));
-		const page = await (await browser.newContext({ colorScheme: 'dark' })).newPage();
+		const [a, b] = [await teammate('legal'), await teammate('legal')];
+		for (const insert of [a, a, b, b, b]) await insert(checkIn(legal));
+		const page = await memberBrowser('legal', { colorScheme: 'dark' });
 		await page.goto(`${siteUrl}teams/legal/indicators/`);
 		await page.getByTestId('team-suppressed').waitFor();
 		await page.waitForTimeout(500);
@@ -106,17 +118,39 @@ describe('the team indicators page', () => {
 	});
 });
 
+describe('a team page for someone not in the team', () => {
+	it('says who may see the figures, lets a teammate join there, then shows them', async () => {
+		const page = await (await browser.newContext()).newPage();
+		await page.goto(`${siteUrl}teams/engineering/indicators/`);
+		await page.getByTestId('members-only').waitFor();
+		expect(await numbersShown(page)).toBe(0);
+		const violations = await axeViolations(page);
+		expect(violations, describeViolations(violations)).toEqual([]);
+		await page.getByLabel("Your team's join link").fill(await stack.joinLink('engineering'));
+		await page.getByRole('button', { name: 'Join' }).click();
+		await page.getByTestId('team-suppressed').waitFor();
+		expect(await page.getByTestId('members-only').count()).toBe(0);
+
+		// The team page counts the seats its links gave and those used.
+		await page.goto(`${siteUrl}teams/engineering/`);
+		await expect.poll(() => page.getByTestId('seats').textContent()).toBe('1 of 1 seats used; 1 member. ');
+		await page.close();
+	});
+});
+
 describe('the weekly digest', () => {
 	it('shows the week\'s shared reflections and never an "only me" one', async () => {
 		const ops = { workflow: 'incident-timeline-draft', task: 'incident-reviews', team: 'ops' };
+		const writer = await member(stack.endpointUrl, ['ops']);
 		for (const row of [
 			reflection({ ...ops, worked: 'Quoting each source message kept the timeline honest.' }),
 			reflection({ ...ops, visibility: 'private', worked: 'A private note nobody else should read.' }),
 		])
-			expect((await anon.from('reflections').insert(row)).status).toBe(201);
-		for (let i = 0; i < 3; i++) await insert(checkIn(ops));
+			expect((await writer.client.from('reflections').insert(sent(row))).status).toBe(201);
+		const people = await Promise.all([0, 1, 2].map(() => teammate('ops')));
+		for (const insert of people) await insert(checkIn(ops));
 
-		const page = await (await browser.newContext()).newPage();
+		const page = await memberBrowser('ops');
 		await page.goto(`${siteUrl}teams/ops/digest/`);
 		await page.getByTestId('digest-reflection').first().waitFor();
 		expect(await page.getByRole('heading', { name: 'Draft an incident timeline from chat and alerts' }).count()).toBe(
