@@ -11,16 +11,19 @@
  * Options (env): BENCH_CLIENTS (50), BENCH_SECONDS (30), BENCH_ROWS (1000000), BENCH_CALLS (40), BENCH_RUNS (3).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
-import { openPostgres } from '../endpoint/database.ts';
-import { startFromEnv } from '../endpoint/main.ts';
+import { openPglite, openPostgres } from '../endpoint/database.ts';
+import { startEndpoint } from '../endpoint/endpoint.ts';
 import { migrate } from '../endpoint/migrate.ts';
+import { mintMembers } from '../harness/identities.ts';
 import { findPostgresBinaries, startPostgres } from '../harness/postgres-server.ts';
+import { createFeedbackApi } from '../src/lib/data-api/client.ts';
 import type { Database as Schema } from '../src/lib/data-api/database.ts';
+import { DAILY_LIMITS } from '../src/lib/feedback/model.ts';
 import { explainSlowestStatement } from './lib/explain-slowest.ts';
 import {
 	type Budget,
@@ -45,19 +48,28 @@ const ms = (s: Spread) => showSpread(s, 'ms');
 
 /** The embedded endpoint under insert load: on PGlite, or on the PostgreSQL server at `databaseUrl`. */
 async function endpointThroughput(databaseUrl?: string) {
-	const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'praxis-bench-'));
-	const endpoint = await startFromEnv(
-		dataDir
-			? { PRAXIS_DATA_DIR: dataDir, PRAXIS_ENDPOINT_PORT: '0' }
-			: { DATABASE_URL: databaseUrl, PRAXIS_ENDPOINT_PORT: '0' },
-	);
+	const dataDir = await mkdtemp(join(tmpdir(), 'praxis-bench-'));
+	const db = databaseUrl ? await openPostgres(databaseUrl) : await openPglite(join(dataDir, 'pglite'));
+	await migrate(db);
+	const endpoint = await startEndpoint({ db, port: 0 });
 	try {
+		// Members for the load: each adds fewer check-ins than the daily limit, then the next one goes on.
+		const people = await mintMembers(
+			db,
+			Array.from(
+				{ length: Math.ceil((CLIENTS * SECONDS * 120) / (DAILY_LIMITS.checkIns - 5)) },
+				(_, i) => ['support', 'sales', 'engineering', 'legal', 'ops', 'marketing'][i % 6]!,
+			),
+		);
+		const peopleFile = join(dataDir, 'people.json');
+		await writeFile(peopleFile, JSON.stringify(people));
+		const [reader] = await mintMembers(db, ['support']);
 		// The clients run in their own process, as real browsers would, so the endpoint's event loop
 		// and the load generator's do not compete for one core.
 		const output = await new Promise<string>((resolve, reject) => {
 			execFile(
 				process.execPath,
-				[join(root, 'bench/insert-load.ts'), endpoint.url, String(CLIENTS), String(SECONDS)],
+				[join(root, 'bench/insert-load.ts'), endpoint.url, String(CLIENTS), String(SECONDS), peopleFile],
 				{ maxBuffer: 1 << 20 },
 				(error, stdout) => (error ? reject(error) : resolve(stdout)),
 			);
@@ -70,7 +82,8 @@ async function endpointThroughput(databaseUrl?: string) {
 		};
 		const service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
 		const { count } = await service.from('check_ins').select('*', { count: 'exact', head: true });
-		const anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, { auth: { persistSession: false } });
+		// The read functions as a member of the team reads them.
+		const member = createFeedbackApi({ url: endpoint.url, anonKey: LOCAL_ANON_KEY }, async () => reader!.token);
 		const rpcTimes = async (call: () => PromiseLike<unknown>) => {
 			const times: number[] = [];
 			for (let i = 0; i < 100; i++) {
@@ -81,9 +94,9 @@ async function endpointThroughput(databaseUrl?: string) {
 			return times;
 		};
 		const summary = await rpcTimes(() =>
-			anon.rpc('workflow_summary', { p_workflow: 'escalated-ticket-reply', p_team: 'support' }),
+			member.rpc('workflow_summary', { p_workflow: 'escalated-ticket-reply', p_team: 'support' }),
 		);
-		const indicators = await rpcTimes(() => anon.rpc('team_indicators', { p_team: 'support', p_weeks: 12 }));
+		const indicators = await rpcTimes(() => member.rpc('team_indicators', { p_team: 'support', p_weeks: 12 }));
 		return {
 			insertsPerSecond: acknowledged / SECONDS,
 			acknowledged,
@@ -96,7 +109,8 @@ async function endpointThroughput(databaseUrl?: string) {
 		};
 	} finally {
 		await endpoint.close();
-		if (dataDir) await rm(dataDir, { recursive: true, force: true });
+		await db.close();
+		await rm(dataDir, { recursive: true, force: true });
 	}
 }
 
@@ -125,6 +139,13 @@ async function readFunctionsAtScale(binary: { major: number; bin: string }) {
 		// As autovacuum would after a bulk load: statistics and the visibility map for index-only scans.
 		await db.admin.exec('vacuum analyze public.check_ins');
 		const loadSeconds = (performance.now() - loadStarted) / 1000;
+		// The calls are made as a member of every team, as a team's own page makes them.
+		const [reader] = await mintMembers(db, ['team-0']);
+		await db.admin.query(
+			`insert into public.team_members (team, user_id) select 'team-' || t, $1 from generate_series(1, 49) as t`,
+			[reader!.id],
+		);
+		const claims = { sub: reader!.id, role: 'authenticated' };
 		// Each run is CALLS calls over different teams and workflows; p50 and p95 per run.
 		const time = async (text: string, params: ((i: number) => string)[]) => {
 			const p50: number[] = [];
@@ -133,7 +154,7 @@ async function readFunctionsAtScale(binary: { major: number; bin: string }) {
 				const times: number[] = [];
 				for (let i = 0; i < CALLS; i++) {
 					const started = performance.now();
-					await db.asRole('anon', {}, (sql) =>
+					await db.asRole('authenticated', claims, (sql) =>
 						sql.query(
 							text,
 							params.map((p) => p(run * CALLS + i)),
@@ -174,7 +195,7 @@ async function readFunctionsAtScale(binary: { major: number; bin: string }) {
 			},
 		];
 		const slowest = calls.reduce((a, b) => (b.figures.p95.median > a.figures.p95.median ? b : a));
-		const explain = await explainSlowestStatement(server.url, slowest.text, slowest.params);
+		const explain = await explainSlowestStatement(server.url, slowest.text, slowest.params, claims);
 		return {
 			major: binary.major,
 			loadSeconds,

@@ -9,11 +9,11 @@ import { openPglite, type SqlBackend } from '../../endpoint/database.ts';
 import { startEndpoint } from '../../endpoint/endpoint.ts';
 import { migrate } from '../../endpoint/migrate.ts';
 import { launchChromium } from '../../harness/browser.ts';
-import { joinLink } from '../../src/lib/identity/membership.ts';
-import { joinCode } from './people.ts';
 import { builtSite, TEST_ENDPOINT_PORT } from '../../harness/paths.ts';
 import { serveStaticSite } from '../../scripts/static-site.ts';
 import type { Database as Schema } from '../../src/lib/data-api/database.ts';
+import { joinLink } from '../../src/lib/identity/membership.ts';
+import { joinCode } from './people.ts';
 
 export interface FeedbackStack {
 	siteUrl: string;
