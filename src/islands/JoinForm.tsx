@@ -28,6 +28,8 @@ export function JoinForm({ runtime, teamName, code, onJoined }: Props) {
 			setJoined(team);
 			onJoined?.(team);
 		} catch (failure) {
+			// The code may have come from the address (now cleared): keep it here to try again.
+			setText((current) => current || found);
 			setError(
 				failure instanceof SessionUnavailable
 					? 'The playbook service cannot be reached right now. Try again when you are online.'

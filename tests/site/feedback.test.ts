@@ -30,6 +30,18 @@ const stored = async (table: 'check_ins' | 'reflections') => {
 	return count ?? 0;
 };
 
+/** Who wrote the workflow's latest check-ins, newest first. */
+const latestParticipants = async (n: number) => {
+	const { data, error } = await service
+		.from('check_ins')
+		.select('participant')
+		.eq('workflow', WORKFLOW)
+		.order('created_at', { ascending: false })
+		.limit(n);
+	if (error) throw new Error(error.message);
+	return data.map((row) => row.participant);
+};
+
 async function openWorkflow(page: Page) {
 	await page.goto(`${siteUrl}workflows/${WORKFLOW}/`);
 	await page.locator('#feedback').scrollIntoViewIfNeeded();
@@ -62,13 +74,7 @@ describe('feedback on a workflow page', () => {
 		expect(await stored('check_ins')).toBe(before + 1);
 		// The row is this browser's person: the id from its session, set by the database.
 		const me = await page.evaluate(() => JSON.parse(localStorage.getItem('praxis.auth') ?? '{}').user?.id as string);
-		const { data } = await service
-			.from('check_ins')
-			.select('participant')
-			.eq('workflow', WORKFLOW)
-			.order('created_at', { ascending: false })
-			.limit(1);
-		expect(data?.[0]?.participant).toBe(me);
+		expect(await latestParticipants(1)).toEqual([me]);
 		expect(JSON.stringify(await page.evaluate(() => ({ ...localStorage })))).not.toMatch(/@/);
 		await page.close();
 	});
@@ -84,13 +90,7 @@ describe('feedback on a workflow page', () => {
 		await page.getByLabel(/^3/).check();
 		await page.getByRole('button', { name: 'I used this' }).click();
 		await expect.poll(() => stored('check_ins')).toBe(before + 1);
-		const { data } = await service
-			.from('check_ins')
-			.select('participant')
-			.eq('workflow', WORKFLOW)
-			.order('created_at', { ascending: false })
-			.limit(2);
-		expect(new Set(data?.map((row) => row.participant)).size).toBe(2);
+		expect(new Set(await latestParticipants(2)).size).toBe(2);
 
 		const third = await browser.newContext();
 		const late = await third.newPage();
