@@ -15,7 +15,8 @@ create table public.team_members (
   primary key (team, user_id)
 );
 create index team_members_user_id on public.team_members (user_id);
-comment on table public.team_members is 'A person (auth user) in a team. Made only by join_team(); a person sees and may leave their own.';
+comment on table public.team_members is
+  'A person (auth user) in a team. Made only by join_team(); a person sees and may leave their own.';
 
 alter table public.team_members enable row level security;
 create policy "team members: a person sees their own memberships"
@@ -82,13 +83,15 @@ begin
     return json_build_object('team', code.team, 'joined', false);
   end if;
   if code.revoked_at is not null then
-    raise exception 'This join link has been withdrawn' using errcode = '22023', hint = 'Ask your team lead for a new one.';
+    raise exception 'This join link has been withdrawn'
+      using errcode = '22023', hint = 'Ask your team lead for a new one.';
   end if;
   if code.expires_at <= now() then
     raise exception 'This join link has expired' using errcode = '22023', hint = 'Ask your team lead for a new one.';
   end if;
   if code.used >= code.seats then
-    raise exception 'This join link has no seats left' using errcode = '22023', hint = 'Ask your team lead for a new one.';
+    raise exception 'This join link has no seats left'
+      using errcode = '22023', hint = 'Ask your team lead for a new one.';
   end if;
   insert into public.team_members (team, user_id) values (code.team, me);
   update praxis_private.join_codes set used = used + 1 where id = code.id;

@@ -32,9 +32,12 @@ create type public.visibility as enum ('team', 'private');
 -- never store the same check-in twice.
 create table public.check_ins (
   id uuid primary key,
-  workflow text not null constraint check_ins_workflow_slug check (workflow ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(workflow) <= 80),
-  task text not null constraint check_ins_task_slug check (task ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(task) <= 80),
-  team text not null constraint check_ins_team_slug check (team ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(team) <= 80),
+  workflow text not null
+    constraint check_ins_workflow_slug check (workflow ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(workflow) <= 80),
+  task text not null
+    constraint check_ins_task_slug check (task ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(task) <= 80),
+  team text not null
+    constraint check_ins_team_slug check (team ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(team) <= 80),
   -- The Supabase Auth user who checked in, set by the database from the caller's JWT: never sent by
   -- the client (it has no privilege on the column), never a name or an email.
   participant uuid not null default auth.uid(),
@@ -48,14 +51,18 @@ create table public.check_ins (
   constraint check_ins_error_kind_needs_catch check (error_kind is null or error_caught <> 'none')
 );
 
-comment on table public.check_ins is 'One use of a workflow by a pseudonymous participant. Insert-only for the API roles.';
+comment on table public.check_ins is
+  'One use of a workflow by a pseudonymous participant (an auth user). Members add and read their own.';
 
 -- What worked, what did not, what to try next. Shared with the team only if the author chose so.
 create table public.reflections (
   id uuid primary key,
-  workflow text not null constraint reflections_workflow_slug check (workflow ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(workflow) <= 80),
-  task text not null constraint reflections_task_slug check (task ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(task) <= 80),
-  team text not null constraint reflections_team_slug check (team ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(team) <= 80),
+  workflow text not null
+    constraint reflections_workflow_slug check (workflow ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(workflow) <= 80),
+  task text not null
+    constraint reflections_task_slug check (task ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(task) <= 80),
+  team text not null
+    constraint reflections_team_slug check (team ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(team) <= 80),
   participant uuid not null default auth.uid(),
   worked text constraint reflections_worked_length check (char_length(worked) <= 1000),
   did_not_work text constraint reflections_did_not_work_length check (char_length(did_not_work) <= 1000),
@@ -67,7 +74,8 @@ create table public.reflections (
   )
 );
 
-comment on table public.reflections is 'A reflection on one use of a workflow. Read only through team_reflections(), and only when visibility = team.';
+comment on table public.reflections is
+  'A reflection on one use of a workflow. Others read it only through team_reflections(), when visibility = team.';
 
 -- Indexes for the read functions: every query filters by team and period, or by workflow. They
 -- carry the columns the functions read, because a team's rows are spread over the whole table and a

@@ -51,7 +51,9 @@ begin
   end if;
 
   for cell in select value from jsonb_array_elements(p_cells) loop
-    hide := (cell ->> 'participants')::integer between 1 and k - 1 or coalesce((cell ->> 'hide')::boolean, false) or i = victim;
+    hide := (cell ->> 'participants')::integer between 1 and k - 1
+      or coalesce((cell ->> 'hide')::boolean, false)
+      or i = victim;
     if hide then
       result := result || jsonb_build_array(
         (select coalesce(jsonb_object_agg(key, value), '{}'::jsonb)
@@ -79,7 +81,8 @@ as $$
     select (cell ->> 'suppressed')::boolean
     from jsonb_array_elements(praxis_private.protect_cells((
       -- The same cells, in the same order, as team_indicators' unfiltered task list.
-      select coalesce(jsonb_agg(jsonb_build_object('task', task, 'checkIns', n, 'participants', p) order by n desc, task), '[]')
+      select coalesce(
+        jsonb_agg(jsonb_build_object('task', task, 'checkIns', n, 'participants', p) order by n desc, task), '[]')
       from (
         select task, count(*)::integer as n, count(distinct participant)::integer as p
         from public.check_ins
@@ -119,7 +122,9 @@ as $$
     where coalesce((
         select (cell ->> 'suppressed')::boolean
         from jsonb_array_elements(praxis_private.protect_cells((
-          select coalesce(jsonb_agg(jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p) order by n desc, workflow), '[]')
+          select coalesce(
+            jsonb_agg(jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p)
+                      order by n desc, workflow), '[]')
           from (
             select workflow, min(task) as task, sum(n)::integer as n, count(distinct participant)::integer as p
             from recent
@@ -201,7 +206,8 @@ begin
       'catchRate', round(avg(person.caught), 3),
       'lastCheckInWeek', to_char(date_trunc('week', max(person.last_at)), 'YYYY-MM-DD'),
       'confidence', praxis_private.protect_cells(
-        (select coalesce(jsonb_agg(jsonb_build_object('level', level, 'checkIns', n, 'participants', p) order by level), '[]')
+        (select coalesce(
+           jsonb_agg(jsonb_build_object('level', level, 'checkIns', n, 'participants', p) order by level), '[]')
          from (
            select level, count(c.id)::integer as n, count(distinct c.participant)::integer as p
            from generate_series(1, 5) as level
@@ -391,14 +397,16 @@ begin
       -- Per-workflow and per-kind lists only unfiltered: within one task they could be subtracted
       -- from the unfiltered lists.
       'workflows', case when p_task is not null then '[]'::jsonb else praxis_private.protect_cells((
-        select coalesce(jsonb_agg(jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p)
-                                  order by n desc, workflow), '[]')
+        select coalesce(jsonb_agg(
+                 jsonb_build_object('workflow', workflow, 'task', task, 'checkIns', n, 'participants', p)
+                 order by n desc, workflow), '[]')
         from (
           select workflow, min(task) as task, sum(n)::integer as n, count(distinct participant)::integer as p
           from period group by workflow
         ) per_workflow), array['workflow', 'task']) end,
       'errorKinds', case when p_task is not null then '[]'::jsonb else praxis_private.protect_cells((
-        select coalesce(jsonb_agg(jsonb_build_object('kind', kind, 'checkIns', n, 'participants', p) order by n desc, kind), '[]')
+        select coalesce(
+          jsonb_agg(jsonb_build_object('kind', kind, 'checkIns', n, 'participants', p) order by n desc, kind), '[]')
         from (
           select kind, sum(n)::integer as n, count(distinct participant)::integer as p
           from period where kind is not null
