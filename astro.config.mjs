@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig, envField } from 'astro/config';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { LOCAL_ANON_KEY } from './src/lib/data-api/local-keys.ts';
 
 // Deployments under a sub-path (GitHub Pages: https://org.github.io/playbook/) set PRAXIS_BASE=/playbook.
 const base = process.env.PRAXIS_BASE || '/';
@@ -58,8 +59,7 @@ export default defineConfig({
 				context: 'client',
 				access: 'public',
 				// The Supabase CLI's well-known local anon key: public by design, valid only on a local stack.
-				default:
-					'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0',
+				default: LOCAL_ANON_KEY,
 			}),
 			PUBLIC_REPO_URL: envField.string({
 				context: 'client',

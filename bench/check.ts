@@ -44,7 +44,8 @@ try {
 		'bench:check',
 		`## Content check (\`npm run bench:check\`)
 
-\`node scripts/check-content.ts\` as a whole command (Node start included), min / median / max of ${RUNS} runs, on ${machine()}, ${now()}.
+\`node scripts/check-content.ts\` as a whole command (Node start included), min / median / max of ${RUNS} runs, on
+${machine()}, ${now()}.
 
 | content | min / median / max |
 |---|---|

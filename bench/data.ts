@@ -34,6 +34,7 @@ import {
 	type Spread,
 	showSpread,
 	spread,
+	tableRow,
 	verdict,
 	writeSection,
 } from './lib/report.ts';
@@ -122,7 +123,8 @@ async function readFunctionsAtScale(binary: { major: number; bin: string }) {
 		const loadStarted = performance.now();
 		// 50 teams x 40 participants; 200 workflows over 10 task types; spread over 12 weeks.
 		await db.admin.exec(`
-			insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome, error_caught, error_kind, minutes_saved, created_at)
+			insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome, error_caught,
+error_kind, minutes_saved, created_at)
 			select gen_random_uuid(),
 			       'workflow-' || (i % 200),
 			       'task-' || (i % 200 % 10),
@@ -216,7 +218,9 @@ for (let run = 1; run <= RUNS; run++) {
 	const r = await endpointThroughput();
 	endpointRuns.push(r);
 	process.stdout.write(
-		`Endpoint run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s with ${CLIENTS} clients for ${SECONDS} s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, stored ${r.stored})\n`,
+		`Endpoint run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s with ${CLIENTS} clients for ${SECONDS} s (p50 ` +
+			`${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, ` +
+			`stored ${r.stored})\n`,
 	);
 }
 const over = (pick: (r: (typeof endpointRuns)[number]) => number) => spread(endpointRuns.map(pick));
@@ -235,7 +239,9 @@ if (newest) {
 			const r = await endpointThroughput(server.url);
 			serverRuns.push(r);
 			process.stdout.write(
-				`Endpoint on PostgreSQL ${newest.major}, run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s (p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, stored ${r.stored})\n`,
+				`Endpoint on PostgreSQL ${newest.major}, run ${run}: ${r.insertsPerSecond.toFixed(0)} inserts/s (p50 ` +
+					`${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}, acknowledged ${r.acknowledged}, ` +
+					`stored ${r.stored})\n`,
 			);
 		} finally {
 			await server.stop();
@@ -249,7 +255,9 @@ for (const binary of findPostgresBinaries()) {
 	const scale = await readFunctionsAtScale(binary);
 	scales.push(scale);
 	process.stdout.write(
-		`PostgreSQL ${scale.major}, ${ROWS} check-ins (loaded in ${scale.loadSeconds.toFixed(1)} s), p95 over ${RUNS} runs of ${CALLS} calls: team_indicators ${ms(scale.indicators.p95)}; workflow_summary ${ms(scale.summary.p95)}; with team ${ms(scale.summaryTeam.p95)}\n`,
+		`PostgreSQL ${scale.major}, ${ROWS} check-ins (loaded in ${scale.loadSeconds.toFixed(1)} s), p95 over ${RUNS} ` +
+			`runs of ${CALLS} calls: team_indicators ${ms(scale.indicators.p95)}; workflow_summary ` +
+			`${ms(scale.summary.p95)}; with team ${ms(scale.summaryTeam.p95)}\n`,
 	);
 }
 
@@ -308,7 +316,8 @@ await writeSection(
 
 Measured ${now()} on ${machine()}. Every figure is min / median / max over ${RUNS} runs.
 
-**Embedded endpoint (PGlite, persisted to disk)**, a fresh endpoint per run, ${CLIENTS} concurrent supabase-js clients (in a separate process, \`bench/insert-load.ts\`) inserting for ${SECONDS} s:
+**Embedded endpoint (PGlite, persisted to disk)**, a fresh endpoint per run, ${CLIENTS} concurrent supabase-js clients
+(in a separate process, \`bench/insert-load.ts\`) inserting for ${SECONDS} s:
 
 | figure | min / median / max | budget | |
 |---|---|---|---|
@@ -316,13 +325,22 @@ Measured ${now()} on ${machine()}. Every figure is min / median / max over ${RUN
 | insert latency p50 | ${ms(over((r) => r.p50))} | | |
 | insert latency p99 | ${ms(over((r) => r.p99))} | | |
 | errors, all runs | ${errors} | 0 | ${verdict(errors === 0)} |
-| acknowledged, stored (per run) | ${endpointRuns.map((r) => `${r.acknowledged}, ${r.stored}`).join('; ')} | equal | ${verdict(lost === 0)} |
+${tableRow(
+	'acknowledged, stored (per run)',
+	endpointRuns.map((r) => `${r.acknowledged}, ${r.stored}`).join('; '),
+	'equal',
+	verdict(lost === 0),
+)}
 | \`workflow_summary\` RPC p95 over HTTP (100 calls after the load) | ${ms(over((r) => r.summaryP95))} | | |
 | \`team_indicators\` RPC p95 over HTTP (100 calls after the load) | ${ms(over((r) => r.indicatorsP95))} | | |
 ${
 	serverThroughput
 		? `
-The same endpoint on a PostgreSQL ${newest!.major} server on this machine (\`DATABASE_URL\`, a fresh server per run), the same load: ${showSpread(serverThroughput, '/s', 0)} inserts/s, p50 ${ms(spread(serverRuns.map((r) => r.p50)))}, p99 ${ms(spread(serverRuns.map((r) => r.p99)))}, errors ${serverRuns.reduce((n, r) => n + r.errors, 0)}, acknowledged and stored ${serverRuns.map((r) => `${r.acknowledged}, ${r.stored}`).join('; ')}. PGlite runs one statement at a time on one core; a server uses both.
+The same endpoint on a PostgreSQL ${newest!.major} server on this machine (\`DATABASE_URL\`, a fresh server per run),
+the same load: ${showSpread(serverThroughput, '/s', 0)} inserts/s, p50 ${ms(spread(serverRuns.map((r) => r.p50)))}, p99
+${ms(spread(serverRuns.map((r) => r.p99)))}, errors ${serverRuns.reduce((n, r) => n + r.errors, 0)}, acknowledged and
+stored ${serverRuns.map((r) => `${r.acknowledged}, ${r.stored}`).join('; ')}. PGlite runs one statement at a time on one
+core; a server uses both.
 `
 		: ''
 }
@@ -332,15 +350,24 @@ ${
 				.map(
 					(
 						scale,
-					) => `**Read functions at scale**: PostgreSQL ${scale.major} server, ${ROWS.toLocaleString('en')} check-ins over 50 teams, 200 workflows and 12 weeks (loaded in ${scale.loadSeconds.toFixed(1)} s); ${RUNS} runs of ${CALLS} calls each, as anon, in SQL (no HTTP):
+					) => `**Read functions at scale**: PostgreSQL ${scale.major} server, ${ROWS.toLocaleString('en')} check-ins
+over 50 teams, 200 workflows and 12 weeks (loaded in ${scale.loadSeconds.toFixed(1)} s); ${RUNS} runs of ${CALLS}
+calls each, as a member of the teams, in SQL (no HTTP):
 
 | function | p50 | p95 | budget p95 | |
 |---|---|---|---|---|
-| \`team_indicators(team, 12)\` | ${ms(scale.indicators.p50)} | ${ms(scale.indicators.p95)} | ≤ 50 ms | ${verdict(scale.indicators.p95.median <= 50)} |
-| \`workflow_summary(workflow)\` | ${ms(scale.summary.p50)} | ${ms(scale.summary.p95)} | ≤ 50 ms | ${verdict(scale.summary.p95.median <= 50)} |
-| \`workflow_summary(workflow, team)\` | ${ms(scale.summaryTeam.p50)} | ${ms(scale.summaryTeam.p95)} | ≤ 50 ms | ${verdict(scale.summaryTeam.p95.median <= 50)} |
+${(
+	[
+		['`team_indicators(team, 12)`', scale.indicators],
+		['`workflow_summary(workflow)`', scale.summary],
+		['`workflow_summary(workflow, team)`', scale.summaryTeam],
+	] as const
+)
+	.map(([name, times]) => tableRow(name, ms(times.p50), ms(times.p95), '≤ 50 ms', verdict(times.p95.median <= 50)))
+	.join('\n')}
 
-The slowest here, ${scale.slowest}: \`EXPLAIN ANALYZE\` of the statement inside it that took longest (${scale.explain.ms.toFixed(1)} ms), as PostgreSQL's auto_explain reported it:
+The slowest here, ${scale.slowest}: \`EXPLAIN ANALYZE\` of the statement inside it that took longest
+(${scale.explain.ms.toFixed(1)} ms), as PostgreSQL's auto_explain reported it:
 
 \`\`\`
 ${scale.explain.plan}

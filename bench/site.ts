@@ -13,11 +13,24 @@ import { copyOfProject } from '../harness/project-copy.ts';
 import { workflowCorpus } from '../harness/workflow-corpus.ts';
 import { serveStaticSite } from '../scripts/static-site.ts';
 import { type MeasuredRun, measuredRun } from './lib/measured-run.ts';
-import { type Budget, kb, machine, now, projectRoot, showSpread, spread, verdict, writeSection } from './lib/report.ts';
+import {
+	type Budget,
+	kb,
+	machine,
+	now,
+	projectRoot,
+	showSpread,
+	spread,
+	tableRow,
+	verdict,
+	writeSection,
+} from './lib/report.ts';
 import { HAND_TYPING_KEY_MS, measureSearch, QUERIES, type SearchFigures } from './lib/search-latency.ts';
 import { installStarlight, writeStarlightPages } from './lib/starlight-peer.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
+/** A corpus size as the tables write it: 1,000. */
+const sizeName = (n: number) => n.toLocaleString('en');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 if (sizes.some((n) => !Number.isInteger(n) || n < 18) || !(RUNS >= 1))
 	throw new Error('BENCH_SIZES takes whole numbers of at least 18, BENCH_RUNS at least 1');
@@ -60,7 +73,8 @@ try {
 				const measured = await measuredRun(process.execPath, [astroBin, 'build'], { cwd: dir, env: buildEnv });
 				runs.push(measured);
 				log(
-					`${n} workflows, ${name}, run ${run}: ${measured.seconds.toFixed(1)} s, peak ${(measured.peakBytes / 2 ** 20).toFixed(0)} MB`,
+					`${n} workflows, ${name}, run ${run}: ${measured.seconds.toFixed(1)} s, peak ` +
+						`${(measured.peakBytes / 2 ** 20).toFixed(0)} MB`,
 				);
 			}
 		}
@@ -88,12 +102,16 @@ try {
 	const withinBytes = search!.firstSearchBytes.filter((bytes) => bytes <= FIRST_SEARCH_BUDGET_KB * 1024).length;
 	const perQuery = QUERIES.map(
 		(query, i) =>
-			`| ${query} | ${query.split(' ').length} | ${kb(search!.firstSearchBytes[i]!)} | ${kb(search!.typedByHandBytes[i]!)} |`,
+			`| ${query} | ${query.split(' ').length} | ${kb(search!.firstSearchBytes[i]!)} | ` +
+			`${kb(search!.typedByHandBytes[i]!)} |`,
 	);
 
 	const lines = results.map(
 		(r) =>
-			`| ${r.n.toLocaleString('en')} | ${showSpread(seconds(r.praxis), 's')} | ${showSpread(megabytes(r.praxis), 'MB', 0)} | ${showSpread(seconds(r.starlight), 's')} | ${showSpread(megabytes(r.starlight), 'MB', 0)} | ${(seconds(r.praxis).median / seconds(r.starlight).median).toFixed(2)} |`,
+			`| ${r.n.toLocaleString('en')} | ${showSpread(seconds(r.praxis), 's')} | ` +
+			`${showSpread(megabytes(r.praxis), 'MB', 0)} | ${showSpread(seconds(r.starlight), 's')} | ` +
+			`${showSpread(megabytes(r.starlight), 'MB', 0)} | ` +
+			`${(seconds(r.praxis).median / seconds(r.starlight).median).toFixed(2)} |`,
 	);
 	const toKb = (s: { min: number; median: number; max: number }) => ({
 		min: s.min / 1024,
@@ -108,13 +126,15 @@ try {
 			holds: ratio <= 0.5,
 		},
 		{
-			figure: `Praxis build time, ${last.n.toLocaleString('en')} ÷ ${first.n.toLocaleString('en')} workflows (medians)`,
+			figure: `Praxis build time, ${sizeName(last.n)} ÷ ${sizeName(first.n)} workflows (medians)`,
 			measured: growth.toFixed(2),
 			budget: `≤ ${growthBudget.toFixed(1)}`,
 			holds: growth <= growthBudget,
 		},
 		{
-			figure: `search, last keystroke to first result, warm, ${last.n.toLocaleString('en')} workflows (min / median / max of ${search!.warmMs.length} queries)`,
+			figure:
+				`search, last keystroke to first result, warm, ${last.n.toLocaleString('en')} workflows (min / ` +
+				`median / max of ${search!.warmMs.length} queries)`,
 			measured: showSpread(warm, 'ms', 0),
 			budget: '≤ 100 ms (median)',
 			holds: warm.median <= 100,
@@ -125,8 +145,12 @@ try {
 			budget: 'reported',
 		},
 		{
-			figure: `bytes of a first search, ${last.n.toLocaleString('en')} workflows (page, scripts, Pagefind, index, results; ${search!.firstSearchBytes.length} queries, each on a fresh browser)`,
-			measured: `${showSpread(toKb(firstSearch), 'KB')}; ${withinBytes} of ${search!.firstSearchBytes.length} queries within`,
+			figure:
+				`bytes of a first search, ${last.n.toLocaleString('en')} workflows (page, scripts, Pagefind, index, ` +
+				`results; ${search!.firstSearchBytes.length} queries, each on a fresh browser)`,
+			measured:
+				`${showSpread(toKb(firstSearch), 'KB')}; ${withinBytes} of ${search!.firstSearchBytes.length} ` +
+				`queries within`,
 			budget: `≤ ${FIRST_SEARCH_BUDGET_KB} KB (median)`,
 			holds: firstSearch.median <= FIRST_SEARCH_BUDGET_KB * 1024,
 		},
@@ -144,26 +168,50 @@ try {
 	for (const line of lines) log(line);
 	for (const b of budgets)
 		log(
-			`${b.figure}: ${b.measured} (budget ${b.budget}${b.holds === undefined ? '' : b.holds ? ', holds' : ', does not hold'})`,
+			`${b.figure}: ${b.measured} (budget ` +
+				`${b.budget}${b.holds === undefined ? '' : b.holds ? ', holds' : ', does not hold'})`,
 		);
 
 	await writeSection(
 		'bench:site',
 		`## Large playbooks: build and search (\`npm run bench:site\`)
 
-Measured ${now()} on ${machine()}. ${RUNS} runs of each build, Praxis and Starlight ${versions.starlight} (installed into a temporary folder, on the same Astro ${versions.astro}) interleaved; every build starts without caches and includes the Pagefind index. Peak memory is the resident memory of the whole process tree (Astro and Pagefind), sampled every 100 ms. The workflows are the seed playbook plus variants of it, each with its own title and notes (\`harness/workflow-corpus.ts\`); Starlight gets the same text as one MDX page per workflow, with its default sidebar.
+Measured ${now()} on ${machine()}. ${RUNS} runs of each build, Praxis and Starlight ${versions.starlight} (installed
+into a temporary folder, on the same Astro ${versions.astro}) interleaved; every build starts without caches and
+includes the Pagefind index. Peak memory is the resident memory of the whole process tree (Astro and Pagefind), sampled
+every 100 ms. The workflows are the seed playbook plus variants of it, each with its own title and notes
+(\`harness/workflow-corpus.ts\`); Starlight gets the same text as one MDX page per workflow, with its default sidebar.
 
-| workflows | Praxis build (min / median / max) | Praxis peak memory | Starlight build | Starlight peak memory | Praxis ÷ Starlight (medians) |
+${tableRow(
+	'workflows',
+	'Praxis build (min / median / max)',
+	'Praxis peak memory',
+	'Starlight build',
+	'Starlight peak memory',
+	'Praxis ÷ Starlight (medians)',
+)}
 |---|---|---|---|---|---|
 ${lines.join('\n')}
 
 | figure | measured | budget | |
 |---|---|---|---|
-${budgets.map((b) => `| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? '' : verdict(b.holds)} |`).join('\n')}
+${budgets
+	.map((b) => tableRow(b.figure, b.measured, b.budget, b.holds === undefined ? '' : verdict(b.holds)))
+	.join('\n')}
 
-Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from 127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs Pagefind's JavaScript API without a worker or Pagefind's ready-made UI: it searches 50 ms after the last keystroke, loads the index chunks of each word once it is finished or six letters long, and fetches filter lists only when a reader opens a filter (\`src/components/search-panel.ts\`). Every query is typed as fast as the browser takes keys (a pasted or quickly typed query), except where it says "by hand" (${HAND_TYPING_KEY_MS} ms a key: every pause is a search whose results are shown, so each fetches index chunks and fragments); cold is a fresh browser whose search page has loaded Pagefind; warm queries are ${search!.warmMs.length / RUNS} different queries on a page that has searched once (\`bench/lib/search-latency.ts\`).
+Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from
+127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs
+Pagefind's JavaScript API without a worker or Pagefind's ready-made UI: it searches 50 ms after the last keystroke,
+loads the index chunks of each word once it is finished or six letters long, and fetches filter lists only when a reader
+opens a filter (\`src/components/search-panel.ts\`). Every query is typed as fast as the browser takes keys (a pasted or
+quickly typed query), except where it says "by hand" (${HAND_TYPING_KEY_MS} ms a key: every pause is a search whose
+results are shown, so each fetches index chunks and fragments); cold is a fresh browser whose search page has loaded
+Pagefind; warm queries are ${search!.warmMs.length / RUNS} different queries on a page that has searched once
+(\`bench/lib/search-latency.ts\`).
 
-Bytes of each query as the first search of a fresh browser. Pagefind's fixed part is its WebAssembly, its metadata (which grows with the number of pages) and its script; each word then needs one index chunk of about 13 KB, or two where its letters straddle chunks, and each result shown a fragment of about 2 KB:
+Bytes of each query as the first search of a fresh browser. Pagefind's fixed part is its WebAssembly, its metadata
+(which grows with the number of pages) and its script; each word then needs one index chunk of about 13 KB, or two where
+its letters straddle chunks, and each result shown a fragment of about 2 KB:
 
 | query | words | typed quickly | by hand |
 |---|---|---|---|

@@ -25,6 +25,7 @@ import {
 	projectRoot as root,
 	showSpread,
 	spread,
+	tableRow,
 	verdict,
 	writeSection,
 } from './lib/report.ts';
@@ -192,22 +193,62 @@ try {
 		'bench:weight',
 		`## Page weight (\`npm run build && npm run bench:weight\`)
 
-Measured ${now()} on ${machine()}, in Chromium against \`dist/\`, ${RUNS} runs; gzip -9 of each script as served, and of the page's inline scripts.
+Measured ${now()} on ${machine()}, in Chromium against \`dist/\`, ${RUNS} runs; gzip -9 of each script as served, and of
+the page's inline scripts.
 
 | page | script files | inline scripts | budget | |
 |---|---|---|---|---|
-| workflow page, before the feedback section is visible | ${sizes((r) => r.workflow.before)} | ${kb(last.workflow.inline)} | 0 KB of files | ${verdict(before === 0)} |
-| workflow page, islands hydrated, as a member | ${sizes((r) => r.workflow.after)} | ${kb(last.workflow.inline)} | ≤ 90 KB | ${verdict(hydrated <= 90 * 1024)} |
-| workflow page, a first-time visitor joining there (sign-in client loads on joining) | ${sizes((r) => r.firstJoin.after)} | ${kb(last.firstJoin.inline)} | reported | |
-| workflow page, after a check-in (schemas load on submit) | ${sizes((r) => r.afterCheckIn.after)} | ${kb(last.afterCheckIn.inline)} | reported | |
-| indicators page (charts loaded once data arrives) | ${sizes((r) => r.indicators.after)} | ${kb(last.indicators.inline)} | reported | |
-| home page | ${sizes((r) => r.home.after)} | ${kb(last.home.inline)} | 0 KB of files | ${verdict(Math.max(...runs.map((r) => r.home.after)) === 0)} |
+${[
+	tableRow(
+		'workflow page, before the feedback section is visible',
+		sizes((r) => r.workflow.before),
+		kb(last.workflow.inline),
+		'0 KB of files',
+		verdict(before === 0),
+	),
+	tableRow(
+		'workflow page, islands hydrated, as a member',
+		sizes((r) => r.workflow.after),
+		kb(last.workflow.inline),
+		'≤ 90 KB',
+		verdict(hydrated <= 90 * 1024),
+	),
+	tableRow(
+		'workflow page, a first-time visitor joining there (sign-in client loads on joining)',
+		sizes((r) => r.firstJoin.after),
+		kb(last.firstJoin.inline),
+		'reported',
+		'',
+	),
+	tableRow(
+		'workflow page, after a check-in (schemas load on submit)',
+		sizes((r) => r.afterCheckIn.after),
+		kb(last.afterCheckIn.inline),
+		'reported',
+		'',
+	),
+	tableRow(
+		'indicators page (charts loaded once data arrives)',
+		sizes((r) => r.indicators.after),
+		kb(last.indicators.inline),
+		'reported',
+		'',
+	),
+	tableRow(
+		'home page',
+		sizes((r) => r.home.after),
+		kb(last.home.inline),
+		'0 KB of files',
+		verdict(Math.max(...runs.map((r) => r.home.after)) === 0),
+	),
+].join('\n')}
 
 Files a first-time visitor's workflow page loads by the time they have joined: ${last.firstJoin.files
 			.filter(([file]) => !last.workflow.files.some(([seen]) => seen === file))
 			.map(([file, size]) => `\`${file.split('/').pop()}\` ${kb(size)}`)
 			.join(', ')} on top of the member's.
-Files of a hydrated workflow page: ${last.workflow.files.map(([file, size]) => `\`${file.split('/').pop()}\` ${kb(size)}`).join(', ')}.
+Files of a hydrated workflow page:
+${last.workflow.files.map(([file, size]) => `\`${file.split('/').pop()}\` ${kb(size)}`).join(', ')}.
 The indicators page adds the chart library only after the numbers arrive: ${
 			last.indicators.files
 				.filter(([file]) => chartFile.test(file))

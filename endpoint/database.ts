@@ -41,7 +41,10 @@ export interface SqlBackend {
  */
 const roleStatement = (role: ApiRole, claims: object) => {
 	if (!API_ROLES.includes(role)) throw new Error(`not an API role: ${role}`); // it goes into the statement as it is
-	return `select set_config('role', '${role}', true), set_config('request.jwt.claims', ${sqlLiteral(JSON.stringify(claims))}, true)`;
+	return (
+		`select set_config('role', '${role}', true), set_config('request.jwt.claims', ` +
+		`${sqlLiteral(JSON.stringify(claims))}, true)`
+	);
 };
 
 /**

@@ -39,7 +39,8 @@ export interface Endpoint {
 
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const ALLOWED_HEADERS =
-	'apikey, authorization, content-type, prefer, x-client-info, accept-profile, content-profile, range, range-unit, x-supabase-api-version';
+	'apikey, authorization, content-type, prefer, x-client-info, accept-profile, content-profile, range, range-unit, ' +
+	'x-supabase-api-version';
 
 class BodyTooLarge extends Error {}
 

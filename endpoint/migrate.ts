@@ -28,7 +28,9 @@ export async function migrate(db: SqlBackend, dir = migrationsDir): Promise<stri
 	await installPlatform(db);
 	await db.admin.exec(`
 		create schema if not exists supabase_migrations;
-		create table if not exists supabase_migrations.schema_migrations (version text primary key, statements text[], name text);
+		create table if not exists supabase_migrations.schema_migrations (
+			version text primary key, statements text[], name text
+		);
 	`);
 	const files = (await readdir(dir)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
 	const texts = new Map<string, { file: string; text: string }>();

@@ -198,7 +198,8 @@ async function mutate(
 ): Promise<RestResponse> {
 	if (representation) {
 		const result = await sql.query<{ body: string; n: number }>(
-			`with mutated as (${statement}) select coalesce(json_agg(mutated), '[]')::text as body, count(*)::integer as n from mutated`,
+			`with mutated as (${statement}) select coalesce(json_agg(mutated), '[]')::text as body, count(*)::integer as ` +
+				`n from mutated`,
 			params,
 		);
 		const row = result.rows[0]!;
@@ -231,7 +232,8 @@ async function insert(sql: Sql, cache: SchemaCache, request: RestRequest, table:
 	const qualified = `${quoteIdent(cache.schema)}.${quoteIdent(table.name)}`;
 	const { clause, representation } = returning(request, table);
 	const statement = columns.length
-		? `insert into ${qualified} (${columns.join(', ')}) select ${columns.join(', ')} from json_populate_recordset(null::${qualified}, $1::json)${conflict}${clause}`
+		? `insert into ${qualified} (${columns.join(', ')}) select ${columns.join(', ')} from ` +
+			`json_populate_recordset(null::${qualified}, $1::json)${conflict}${clause}`
 		: `insert into ${qualified} default values${clause}`;
 	return mutate(sql, statement, columns.length ? [JSON.stringify(rows)] : [], representation, 201);
 }
@@ -248,7 +250,9 @@ async function read(
 	const where = whereClause(table, request.query, params);
 	const limit = count(request.query.get('limit'), 'limit');
 	const offset = count(request.query.get('offset'), 'offset') ?? 0;
-	const inner = `select ${selectList(table, request.query.get('select'))} from ${qualified}${where}${orderClause(table, request.query.get('order'))}${limit === undefined ? '' : ` limit ${limit}`}${offset ? ` offset ${offset}` : ''}`;
+	const order = orderClause(table, request.query.get('order'));
+	const page = `${limit === undefined ? '' : ` limit ${limit}`}${offset ? ` offset ${offset}` : ''}`;
+	const inner = `select ${selectList(table, request.query.get('select'))} from ${qualified}${where}${order}${page}`;
 	const exact = request.prefer.get('count') === 'exact';
 	const total = exact
 		? (await sql.query<{ n: number }>(`select count(*)::integer as n from ${qualified}${where}`, params)).rows[0]!.n
@@ -273,7 +277,9 @@ async function update(sql: Sql, cache: SchemaCache, request: RestRequest, table:
 	const where = whereClause(table, request.query, params);
 	const { clause, representation } = returning(request, table);
 	if (columns.length === 0) return json(representation ? 200 : 204, representation ? '[]' : '');
-	const statement = `update ${qualified} set (${columns.join(', ')}) = (select ${columns.join(', ')} from json_populate_record(null::${qualified}, $1::json))${where}${clause}`;
+	const statement =
+		`update ${qualified} set (${columns.join(', ')}) = (select ${columns.join(', ')} from ` +
+		`json_populate_record(null::${qualified}, $1::json))${where}${clause}`;
 	return mutate(sql, statement, params, representation, 200);
 }
 

@@ -60,7 +60,8 @@ export async function loadSchemaCache(sql: Sql, schema = 'public'): Promise<Sche
 	}>(
 		`select p.proname as name, p.proargnames as arg_names, p.pronargdefaults as defaults, p.proretset as returns_set,
 		        p.proargmodes::text[] as modes,
-		        array(select format_type(t, null) from unnest(p.proargtypes) with ordinality as u(t, o) order by o) as arg_types
+		        array(select format_type(t, null) from unnest(p.proargtypes) with ordinality as u(t, o)
+		              order by o) as arg_types
 		 from pg_proc p
 		 join pg_namespace n on n.oid = p.pronamespace
 		 where n.nspname = $1 and p.prokind = 'f'`,

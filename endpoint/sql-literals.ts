@@ -20,9 +20,12 @@ export function sqlLiteral(text: string): string {
 	return `'${text.replaceAll("'", "''")}'`;
 }
 
+/** An element of PostgreSQL's array syntax: quoted, with its backslashes and quotes escaped. */
+const quotedElement = (text: string) => `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
 /** An array in PostgreSQL's array syntax (`{"a","b",NULL}`), where `"` and `\` are escaped by `\`. */
 const arrayText = (items: readonly unknown[]): string =>
-	`{${items.map((item) => (item === null || item === undefined ? 'NULL' : `"${valueText(item).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
+	`{${items.map((item) => (item === null || item === undefined ? 'NULL' : quotedElement(valueText(item)))).join(',')}}`;
 
 /** The text PostgreSQL parses a value from, as node-postgres and PGlite send a bind parameter. */
 export function valueText(value: unknown): string {

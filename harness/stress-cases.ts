@@ -194,7 +194,10 @@ export async function faultCase({ clients, seconds, port }: { clients: number; s
 	}
 }
 
-/** Bad input: N generated malformed or hostile requests; no 5xx, no invalid row, nothing readable or changed by anon. */
+/**
+ * Bad input: N generated malformed or hostile requests; no 5xx, no invalid row, nothing readable or changed
+ * by anon.
+ */
 export async function badInputCase({ requests, seed = 7 }: { requests: number; seed?: number }) {
 	const random = seededRandom(seed);
 	const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
@@ -275,7 +278,8 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 		keys.push(insider!.token, insider!.token);
 		// Some rows anon must not be able to read or change.
 		await db.admin.query(
-			`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values (gen_random_uuid(), 'a', 'b', 'legal', gen_random_uuid(), 3, 'helped')`,
+			`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values ` +
+				`(gen_random_uuid(), 'a', 'b', 'legal', gen_random_uuid(), 3, 'helped')`,
 		);
 		const snapshot = async () =>
 			(

@@ -44,13 +44,16 @@ function starlightPage(data: Frontmatter, body: string): string {
 	const steps = data.steps
 		.map(
 			(step, i) =>
-				`### ${i + 1}. ${escapeMdx(step.title)}\n\n${escapeMdx(step.do)}${step.prompt ? `\n\n\`\`\`text\n${step.prompt.trimEnd()}\n\`\`\`` : ''}`,
+				`### ${i + 1}. ` +
+				`${escapeMdx(step.title)}\n\n${escapeMdx(step.do)}` +
+				(step.prompt ? `\n\n\`\`\`text\n${step.prompt.trimEnd()}\n\`\`\`` : ''),
 		)
 		.join('\n\n');
 	return `---
 ${yaml.dump({ title: data.title, description: data.summary }, { lineWidth: -1 })}---
 
-**Task:** ${data.task} · **Teams:** ${data.teams.join(', ')} · **Tools:** ${data.tools.join(', ')} · **Difficulty:** ${data.difficulty} · saves about ${data.minutesSaved} minutes
+**Task:** ${data.task} · **Teams:** ${data.teams.join(', ')} · **Tools:** ${data.tools.join(', ')} · **Difficulty:**
+${data.difficulty} · saves about ${data.minutesSaved} minutes
 
 ## What you need
 

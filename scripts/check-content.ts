@@ -139,7 +139,8 @@ for (const { filePath } of entries.workflows) {
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 if (problems.length > 0) {
 	process.stderr.write(
-		`${formatLocated(problems)}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} files (${seconds} s).\n`,
+		`${formatLocated(problems)}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} files ` +
+			`(${seconds} s).\n`,
 	);
 	process.exit(1);
 }

@@ -45,7 +45,8 @@ const PROFILES: Record<string, { people: number; growth: number; startConfidence
 
 const REFLECTIONS = {
 	worked: [
-		"Asking for the list of the customer's questions before the draft meant I did not miss the one from the first message.",
+		"Asking for the list of the customer's questions before the draft meant I did not miss the one from the first " +
+			'message.',
 		'Pasting our playbook first kept the comparison on our positions instead of generic advice.',
 		'Quoting clauses exactly made it quick to check; two quotes were reworded and I caught both.',
 		'Naming the failure classes in the prompt got real findings instead of style comments.',
@@ -166,7 +167,8 @@ try {
 	const { error } = await client.from('reflections').upsert(reflections, { ignoreDuplicates: true });
 	if (error) throw new Error(`Inserting reflections failed: ${error.message}`);
 	process.stdout.write(
-		`Seeded ${added} new of ${checkIns.length} check-ins and ${reflections.length} reflections over ${WEEKS} weeks for ${Object.keys(PROFILES).length} teams at ${url}.\n`,
+		`Seeded ${added} new of ${checkIns.length} check-ins and ${reflections.length} reflections over ${WEEKS} weeks ` +
+			`for ${Object.keys(PROFILES).length} teams at ${url}.\n`,
 	);
 	// Local trial: a join link per team, so one browser (or several, as several people) can join.
 	process.stdout.write('\nJoin links (12 seats each, 14 days; local trial only):\n');

@@ -25,7 +25,8 @@ const endpoint = await startEndpointForSite();
 const site = await serveStaticSite({ root: `${root}dist`, base: process.env.PRAXIS_BASE, port });
 
 console.log(
-	`\nPraxis is running:\n  site      ${site.url}\n  endpoint  ${endpoint.url} (${endpoint.description})\nPress Ctrl+C to stop.`,
+	`\nPraxis is running:\n  site      ${site.url}\n  endpoint  ${endpoint.url} (${endpoint.description})\nPress ` +
+		`Ctrl+C to stop.`,
 );
 
 const stop = async () => {

@@ -15,6 +15,9 @@ const benchmarksFile = `${projectRoot}BENCHMARKS.md`;
 export const showSpread = (s: Spread, unit: string, digits = 1) =>
 	`${s.min.toFixed(digits)} / ${s.median.toFixed(digits)} / ${s.max.toFixed(digits)} ${unit}`;
 
+/** A Markdown table row from its cells. */
+export const tableRow = (...cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The budget column: whether the figure stays within its budget. */
@@ -22,7 +25,10 @@ export const verdict = (holds: boolean) => (holds ? 'holds' : '**does not hold**
 
 export function machine(): string {
 	const cpu = cpus();
-	return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+	return (
+		`${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ` +
+		`${process.version}`
+	);
 }
 
 export const now = () => `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -42,13 +48,15 @@ function summary(document: string): string {
 		const budgets = JSON.parse(match[2]!) as Budget[];
 		for (const b of budgets)
 			rows.push(
-				`| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? 'reported' : verdict(b.holds)} | \`npm run ${match[1]}\` |`,
+				`| ${b.figure} | ${b.measured} | ${b.budget} | ${b.holds === undefined ? 'reported' : verdict(b.holds)} | ` +
+					`\`npm run ${match[1]}\` |`,
 			);
 	}
 	return `<!-- summary -->
 ## Budgets at a glance
 
-Every figure with a budget, from the sections below (each says when and on what it was measured). \`npm run bench\` runs them all.
+Every figure with a budget, from the sections below (each says when and on what it was measured). \`npm run bench\` runs
+them all.
 
 | figure | measured | budget | | from |
 |---|---|---|---|---|

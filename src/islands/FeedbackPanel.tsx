@@ -14,6 +14,7 @@ interface Props {
 	anonKey: string;
 }
 
+const ITEM_NAMES = { check_in: 'check-in', reflection: 'reflection' } as const;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** "2 check-ins and 1 reflection" */
 const waitingText = ({ check_in, reflection }: { check_in: number; reflection: number }) =>
@@ -54,7 +55,6 @@ export default function FeedbackPanel({ workflow, task, teams: allTeams, supabas
 	}
 
 	const team = teams.team;
-	const kinds = state.rejected.map((item) => item.kind);
 	return (
 		<div className="feedback-panel">
 			{teams.joined.length > 1 && (
@@ -84,13 +84,14 @@ export default function FeedbackPanel({ workflow, task, teams: allTeams, supabas
 			</div>
 			<p role="status" className="pending" data-testid="pending">
 				{state.pending > 0 &&
-					`${waitingText(state.pendingByKind)} waiting to send${state.lastError ? ` (${state.lastError})` : ''}. Saved in this browser; sent as soon as the connection is back.`}
+					`${waitingText(state.pendingByKind)} waiting to send${state.lastError ? ` (${state.lastError})` : ''}. ` +
+						`Saved in this browser; sent as soon as the connection is back.`}
 			</p>
 			{state.rejected.length > 0 && (
 				<div role="alert" className="rejected">
-					{state.rejected.map((item, index) => (
+					{state.rejected.map((item) => (
 						<p key={item.id}>
-							A {kinds[index] === 'check_in' ? 'check-in' : 'reflection'} could not be saved: {item.rejected?.message}{' '}
+							A {ITEM_NAMES[item.kind]} could not be saved: {item.rejected?.message}{' '}
 							<button type="button" className="secondary" onClick={() => runtime.outbox.dismiss(item.id)}>
 								Dismiss
 							</button>

@@ -52,7 +52,8 @@ export function JoinForm({ runtime, teamName, code, onJoined }: Props) {
 		const found = codeFrom(text);
 		if (!found) {
 			setError(
-				'That is not a join link. Paste the whole link your team lead sent (it ends with #code= and 64 letters and digits).',
+				'That is not a join link. Paste the whole link your team lead sent (it ends with #code= and 64 letters and ' +
+					'digits).',
 			);
 			return;
 		}

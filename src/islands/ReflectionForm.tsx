@@ -85,7 +85,9 @@ export function ReflectionForm({ workflow, task, team, outbox }: Props) {
 								maxLength={REFLECTION_MAX}
 								value={text[field.name]}
 								onChange={(event) => setText({ ...text, [field.name]: event.target.value })}
-								aria-describedby={`${id}-${field.name}-hint ${id}-${field.name}-count${error ? ` ${id}-${field.name}-error` : ''}`}
+								aria-describedby={
+									`${id}-${field.name}-hint ` + `${id}-${field.name}-count${error ? ` ${id}-${field.name}-error` : ''}`
+								}
 								aria-invalid={error ? true : undefined}
 							/>
 							<span id={`${id}-${field.name}-count`} className="muted counter">

@@ -21,17 +21,22 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 		// Four teams of 3 to 14 people, 1,600 check-ins over 100 days: some cells large, some small.
 		await db.admin.exec(`
 			select setseed(0.20261124);
-			insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome, error_caught, error_kind, created_at)
+			insert into public.check_ins
+			  (id, workflow, task, team, participant, confidence, outcome, error_caught, error_kind, created_at)
 			select gen_random_uuid(), 'workflow-' || w, 'task-' || (w % 4), 'team-' || t,
 			       ('00000000-0000-4000-8000-' || lpad((t * 100 + floor(random() * (3 + t * 3.7)))::text, 12, '0'))::uuid,
 			       1 + floor(random() * 5)::integer,
 			       (array['helped', 'no_difference', 'got_in_the_way'])[1 + floor(random() * 3)::integer]::public.outcome,
 			       caught::public.error_caught,
-			       case when caught <> 'none' and random() < 0.7 then (array['made_up_fact', 'wrong_number', 'tone'])[1 + floor(random() * 3)::integer]::public.error_kind end,
+			       case when caught <> 'none' and random() < 0.7
+			            then ((array['made_up_fact', 'wrong_number', 'tone'])[1 + floor(random() * 3)::integer])
+			                 ::public.error_kind
+			       end,
 			       now() - random() * interval '100 days'
 			from generate_series(1, 1600) as i
 			cross join lateral (select i % 4 as t, floor(random() * 9)::integer as w,
-			                           (array['none', 'none', 'none', 'before', 'after'])[1 + floor(random() * 5)::integer] as caught) r;
+			                           (array['none', 'none', 'none', 'before', 'after'])[1 + floor(random() * 5)::integer]
+			                             as caught) r;
 		`);
 	});
 	afterAll(async () => close?.());
@@ -62,7 +67,9 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 		async ({ team, weeks }) => {
 			const result = await call(team, weeks);
 			expect(result.suppressed).toBe(false);
-			const window = `team = $1 and created_at >= date_trunc('week', now() at time zone 'utc') at time zone 'utc' - make_interval(weeks => $2::integer - 1)`;
+			const window =
+				`team = $1 and created_at >= date_trunc('week', now() at time zone 'utc') at time zone 'utc' ` +
+				`- make_interval(weeks => $2::integer - 1)`;
 
 			const [totals] = await reference(
 				`select sum(n) as n, count(*) as p, round(avg(mean), 2) as mean, round(avg(helped), 3) as helped,
@@ -116,7 +123,8 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 			             avg(confidence) filter (where created_at >= w - interval '3 weeks') as recent,
 			             avg(confidence) filter (where created_at >= w - interval '7 weeks'
 			                                      and created_at < w - interval '3 weeks') as earlier
-			      from public.check_ins, (select date_trunc('week', now() at time zone 'utc') at time zone 'utc' as w) this_week
+			      from public.check_ins,
+			           (select date_trunc('week', now() at time zone 'utc') at time zone 'utc' as w) this_week
 			      where team = $1 group by task, participant) person
 			group by task`,
 				[team],
@@ -128,7 +136,8 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 			}
 
 			const weekly = await reference(
-				`select to_char(date_trunc('week', created_at at time zone 'utc'), 'YYYY-MM-DD') as week, count(*) as n, count(distinct participant) as p
+				`select to_char(date_trunc('week', created_at at time zone 'utc'), 'YYYY-MM-DD') as week, count(*) as n,
+			        count(distinct participant) as p
 			from public.check_ins where ${window} group by 1`,
 				[team, weeks],
 			);

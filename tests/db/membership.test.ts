@@ -109,7 +109,8 @@ describe.each(backends)('team membership on $name', (backend) => {
 				const refused = await db
 					.asRole('authenticated', who.claims, (sql) =>
 						sql.query(
-							`insert into public.check_ins (${keys.join(', ')}) values (${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
+							`insert into public.check_ins (${keys.join(', ')}) values ` +
+								`(${keys.map((_, i) => `$${i + 1}`).join(', ')})`,
 							Object.values(row),
 						),
 					)

@@ -64,7 +64,8 @@ describe(`the feedback model and the database agree (${backend.name})`, () => {
 
 	it('has the daily limits of the model', async () => {
 		const { rows } = await db.admin.query<{ check_ins: number; reflections: number }>(
-			`select praxis_private.daily_limit('check_ins') as check_ins, praxis_private.daily_limit('reflections') as reflections`,
+			`select praxis_private.daily_limit('check_ins') as check_ins, praxis_private.daily_limit('reflections') as ` +
+				`reflections`,
 		);
 		expect(rows[0]).toEqual({ check_ins: DAILY_LIMITS.checkIns, reflections: DAILY_LIMITS.reflections });
 	});

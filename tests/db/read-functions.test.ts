@@ -70,36 +70,39 @@ describe.each(backends)('read functions on $name', (backend) => {
 			expect(team.totals).toMatchObject({ checkIns: 33, participants: 4, meanConfidence: 3.25, helpedRate: 0.75 });
 		});
 
-		it('returns the documented shape for k people, suppressing small confidence buckets and their complement', async () => {
-			const ids = people(6);
-			// Confidence 4: four people; 3: one person; 5: two people (one check-in caught an error after).
-			await add([
-				...ids.slice(0, 4).map((participant) => checkIn({ participant, confidence: 4 })),
-				checkIn({ participant: ids[4], confidence: 3, outcome: 'no_difference' }),
-				checkIn({ participant: ids[5], confidence: 5, error_caught: 'after', error_kind: 'made_up_fact' }),
-				checkIn({ participant: ids[0], confidence: 5 }),
-			]);
-			const summary = await rpc('public.workflow_summary($1)', ['nda-first-pass-review']);
-			expect(summary).toMatchObject({
-				suppressed: false,
-				k: 3,
-				checkIns: 7,
-				participants: 6,
-				// Each person weighs the same: ids[0]'s two check-ins (4 and 5) count as one person at 4.5.
-				meanConfidence: 4.08,
-				helpedRate: 0.833,
-				catchRate: 0.167,
-			});
-			expect(summary.lastCheckInWeek).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-			expect(summary.confidence).toEqual([
-				{ level: 1, checkIns: 0, participants: 0, suppressed: false },
-				{ level: 2, checkIns: 0, participants: 0, suppressed: false },
-				{ level: 3, suppressed: true },
-				{ level: 4, checkIns: 4, participants: 4, suppressed: false },
-				{ level: 5, suppressed: true },
-			]);
-			expect(JSON.stringify(summary)).not.toMatch(/participant"|[0-9a-f]{8}-[0-9a-f]{4}-/);
-		});
+		it(
+			'returns the documented shape for k people, suppressing small confidence buckets and their ' + 'complement',
+			async () => {
+				const ids = people(6);
+				// Confidence 4: four people; 3: one person; 5: two people (one check-in caught an error after).
+				await add([
+					...ids.slice(0, 4).map((participant) => checkIn({ participant, confidence: 4 })),
+					checkIn({ participant: ids[4], confidence: 3, outcome: 'no_difference' }),
+					checkIn({ participant: ids[5], confidence: 5, error_caught: 'after', error_kind: 'made_up_fact' }),
+					checkIn({ participant: ids[0], confidence: 5 }),
+				]);
+				const summary = await rpc('public.workflow_summary($1)', ['nda-first-pass-review']);
+				expect(summary).toMatchObject({
+					suppressed: false,
+					k: 3,
+					checkIns: 7,
+					participants: 6,
+					// Each person weighs the same: ids[0]'s two check-ins (4 and 5) count as one person at 4.5.
+					meanConfidence: 4.08,
+					helpedRate: 0.833,
+					catchRate: 0.167,
+				});
+				expect(summary.lastCheckInWeek).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+				expect(summary.confidence).toEqual([
+					{ level: 1, checkIns: 0, participants: 0, suppressed: false },
+					{ level: 2, checkIns: 0, participants: 0, suppressed: false },
+					{ level: 3, suppressed: true },
+					{ level: 4, checkIns: 4, participants: 4, suppressed: false },
+					{ level: 5, suppressed: true },
+				]);
+				expect(JSON.stringify(summary)).not.toMatch(/participant"|[0-9a-f]{8}-[0-9a-f]{4}-/);
+			},
+		);
 
 		it('suppresses the next-smallest bucket when only one is small, so subtraction reveals nothing', async () => {
 			const ids = people(8);
@@ -238,32 +241,37 @@ describe.each(backends)('read functions on $name', (backend) => {
 			);
 		});
 
-		it('hides a filtered task when the rest of the team is too small, and lists no workflows under a filter', async () => {
-			const ids = people(6);
-			await add([
-				...ids.slice(0, 4).map((participant) => checkIn({ participant, task: 'contract-review' })),
-				checkIn({ participant: ids[4], task: 'summarising', workflow: 'policy-plain-language-summary' }),
-				checkIn({ participant: ids[5], task: 'data-analysis', workflow: 'sql-query-from-question' }),
-			]);
-			const all = await rpc('public.team_indicators($1, $2)', ['legal', 12]);
-			expect(all.tasks.find((t: Json) => t.task === 'contract-review')).toMatchObject({
-				suppressed: false,
-				checkIns: 4,
-			});
-			// The other two people together are fewer than k: all minus contract-review would show them.
-			expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'contract-review'])).suppressed).toBe(true);
+		it(
+			'hides a filtered task when the rest of the team is too small, and lists no workflows under a ' + 'filter',
+			async () => {
+				const ids = people(6);
+				await add([
+					...ids.slice(0, 4).map((participant) => checkIn({ participant, task: 'contract-review' })),
+					checkIn({ participant: ids[4], task: 'summarising', workflow: 'policy-plain-language-summary' }),
+					checkIn({ participant: ids[5], task: 'data-analysis', workflow: 'sql-query-from-question' }),
+				]);
+				const all = await rpc('public.team_indicators($1, $2)', ['legal', 12]);
+				expect(all.tasks.find((t: Json) => t.task === 'contract-review')).toMatchObject({
+					suppressed: false,
+					checkIns: 4,
+				});
+				// The other two people together are fewer than k: all minus contract-review would show them.
+				expect((await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'contract-review'])).suppressed).toBe(
+					true,
+				);
 
-			// Three more on summarising and one on incident reviews: two small cells (no complement needed)
-			// and a rest of team of six.
-			await add([
-				...people(3).map((participant) =>
-					checkIn({ participant, task: 'summarising', workflow: 'policy-plain-language-summary' }),
-				),
-				checkIn({ task: 'incident-reviews', workflow: 'incident-timeline-draft' }),
-			]);
-			const filtered = await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'contract-review']);
-			expect(filtered).toMatchObject({ suppressed: false, workflows: [], errorKinds: [], totals: { checkIns: 4 } });
-		});
+				// Three more on summarising and one on incident reviews: two small cells (no complement needed)
+				// and a rest of team of six.
+				await add([
+					...people(3).map((participant) =>
+						checkIn({ participant, task: 'summarising', workflow: 'policy-plain-language-summary' }),
+					),
+					checkIn({ task: 'incident-reviews', workflow: 'incident-timeline-draft' }),
+				]);
+				const filtered = await rpc('public.team_indicators($1, $2, $3)', ['legal', 12, 'contract-review']);
+				expect(filtered).toMatchObject({ suppressed: false, workflows: [], errorKinds: [], totals: { checkIns: 4 } });
+			},
+		);
 
 		it('keeps a workflow hidden in the team lists hidden in its summary for that team', async () => {
 			const ids = people(9);

@@ -57,20 +57,23 @@ describe.each(backends)('schema and security on $name', (backend) => {
 		expect(applied.map((r) => r.version)).toEqual(files.map((f) => f.split('_')[0]));
 	});
 
-	it('refuses a database whose migrations differ from the folder, naming the migration, and changes nothing', async () => {
-		const dir = await mkdtemp(join(tmpdir(), 'praxis-migrations-'));
-		try {
-			const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
-			for (const file of files) await copyFile(join(migrationsDir, file), join(dir, file));
-			await appendFile(join(dir, files[0]!), '\n-- edited after it was applied\n');
-			await expect(migrate(db, `${dir}/`)).rejects.toThrow(`Migration ${files[0]} has changed since it was applied`);
-			await rm(join(dir, files[0]!));
-			await expect(migrate(db, `${dir}/`)).rejects.toThrow(/has been applied but is not in supabase\/migrations/);
-			expect(await migrate(db)).toEqual([]);
-		} finally {
-			await rm(dir, { recursive: true, force: true });
-		}
-	});
+	it(
+		'refuses a database whose migrations differ from the folder, naming the migration, and changes ' + 'nothing',
+		async () => {
+			const dir = await mkdtemp(join(tmpdir(), 'praxis-migrations-'));
+			try {
+				const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+				for (const file of files) await copyFile(join(migrationsDir, file), join(dir, file));
+				await appendFile(join(dir, files[0]!), '\n-- edited after it was applied\n');
+				await expect(migrate(db, `${dir}/`)).rejects.toThrow(`Migration ${files[0]} has changed since it was applied`);
+				await rm(join(dir, files[0]!));
+				await expect(migrate(db, `${dir}/`)).rejects.toThrow(/has been applied but is not in supabase\/migrations/);
+				expect(await migrate(db)).toEqual([]);
+			} finally {
+				await rm(dir, { recursive: true, force: true });
+			}
+		},
+	);
 
 	describe('the RLS matrix: members add their own rows, read and delete only their own', () => {
 		for (const [table, make] of [
@@ -313,7 +316,9 @@ describe.each(backends)('schema and security on $name', (backend) => {
 
 	it("hands values to SQL exactly as given, in a request's first statement and in the next", async () => {
 		const values = ['o\'brien $2 \\\' -- ; "x"', ['a"b', 'c,d', null, "e'f\\", '{}', ''], 7, null, '$1', '💥'];
-		const statement = `select $1::text as a, $2::text[] as b, $3::integer as c, $4::text as d, '$1' as e, $5::text as "$2", $6::text as f`;
+		const statement =
+			`select $1::text as a, $2::text[] as b, $3::integer as c, $4::text as d, '$1' as e, $5::text ` +
+			`as "$2", $6::text as f`;
 		const seen = await db.asRole('anon', { role: 'anon' }, async (sql) => [
 			(await sql.query(statement, values)).rows[0],
 			(await sql.query(statement, values)).rows[0],
@@ -328,37 +333,40 @@ describe.each(backends)('schema and security on $name', (backend) => {
 				.map((r) => r.id)
 				.sort();
 
-		it('a failing request among many loses only its own rows, and the others are stored once acknowledged', async () => {
-			const existing = checkIn();
-			await db.admin.query(...insertSql('check_ins', existing));
-			const people = await Promise.all(Array.from({ length: 30 }, () => makeMember(db, ['legal'])));
-			const rows = people.map(() => own(checkIn()));
-			const thrower = own(checkIn());
-			const results = await Promise.allSettled([
-				...rows.map((row, i) =>
-					db.asRole('authenticated', people[i]!.claims, (sql) => sql.query(...insertSql('check_ins', row))),
-				),
-				db.asRole('authenticated', member.claims, (sql) =>
-					sql.query(...insertSql('check_ins', { ...own(existing), confidence: 5 })),
-				),
-				db.asRole('authenticated', member.claims, async (sql) => {
-					await sql.query(...insertSql('check_ins', thrower));
-					throw new Error('the request failed after its insert');
-				}),
-			]);
-			expect(results.slice(0, 30).every((r) => r.status === 'fulfilled')).toBe(true);
-			expect(results[30]).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
-			expect(results[31]).toMatchObject({
-				status: 'rejected',
-				reason: { message: 'the request failed after its insert' },
-			});
-			expect(await stored([...rows.map((r) => r.id!), thrower.id!])).toEqual(rows.map((r) => r.id!).sort());
-			const kept = await db.admin.query<{ confidence: number }>(
-				'select confidence from public.check_ins where id = $1',
-				[existing.id],
-			);
-			expect(kept.rows).toEqual([{ confidence: 3 }]);
-		});
+		it(
+			'a failing request among many loses only its own rows, and the others are stored once ' + 'acknowledged',
+			async () => {
+				const existing = checkIn();
+				await db.admin.query(...insertSql('check_ins', existing));
+				const people = await Promise.all(Array.from({ length: 30 }, () => makeMember(db, ['legal'])));
+				const rows = people.map(() => own(checkIn()));
+				const thrower = own(checkIn());
+				const results = await Promise.allSettled([
+					...rows.map((row, i) =>
+						db.asRole('authenticated', people[i]!.claims, (sql) => sql.query(...insertSql('check_ins', row))),
+					),
+					db.asRole('authenticated', member.claims, (sql) =>
+						sql.query(...insertSql('check_ins', { ...own(existing), confidence: 5 })),
+					),
+					db.asRole('authenticated', member.claims, async (sql) => {
+						await sql.query(...insertSql('check_ins', thrower));
+						throw new Error('the request failed after its insert');
+					}),
+				]);
+				expect(results.slice(0, 30).every((r) => r.status === 'fulfilled')).toBe(true);
+				expect(results[30]).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
+				expect(results[31]).toMatchObject({
+					status: 'rejected',
+					reason: { message: 'the request failed after its insert' },
+				});
+				expect(await stored([...rows.map((r) => r.id!), thrower.id!])).toEqual(rows.map((r) => r.id!).sort());
+				const kept = await db.admin.query<{ confidence: number }>(
+					'select confidence from public.check_ins where id = $1',
+					[existing.id],
+				);
+				expect(kept.rows).toEqual([{ confidence: 3 }]);
+			},
+		);
 
 		it('each request sees its own role and claims', async () => {
 			const roles = Array.from({ length: 30 }, (_, i) => API_ROLE_CYCLE[i % API_ROLE_CYCLE.length]!);
@@ -382,21 +390,24 @@ describe.each(backends)('schema and security on $name', (backend) => {
 			});
 		});
 
-		it('refuses a request that caught an SQL error and went on, and stores none of it; the others are stored', async () => {
-			const before = own(checkIn());
-			const swallowed = own(checkIn());
-			const after = own(checkIn());
-			const results = await Promise.allSettled([
-				db.asRole('authenticated', member.claims, (sql) => sql.query(...insertSql('check_ins', before))),
-				db.asRole('authenticated', member.claims, async (sql) => {
-					await sql.query(...insertSql('check_ins', swallowed));
-					// Another team's rows may not be added: an error, ignored.
-					await sql.query(...insertSql('check_ins', own(checkIn({ team: 'sales' })))).catch(() => undefined);
-				}),
-				db.asRole('authenticated', member.claims, (sql) => sql.query(...insertSql('check_ins', after))),
-			]);
-			expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-			expect(await stored([before.id!, swallowed.id!, after.id!])).toEqual([before.id!, after.id!].sort());
-		});
+		it(
+			'refuses a request that caught an SQL error and went on, and stores none of it; the others are ' + 'stored',
+			async () => {
+				const before = own(checkIn());
+				const swallowed = own(checkIn());
+				const after = own(checkIn());
+				const results = await Promise.allSettled([
+					db.asRole('authenticated', member.claims, (sql) => sql.query(...insertSql('check_ins', before))),
+					db.asRole('authenticated', member.claims, async (sql) => {
+						await sql.query(...insertSql('check_ins', swallowed));
+						// Another team's rows may not be added: an error, ignored.
+						await sql.query(...insertSql('check_ins', own(checkIn({ team: 'sales' })))).catch(() => undefined);
+					}),
+					db.asRole('authenticated', member.claims, (sql) => sql.query(...insertSql('check_ins', after))),
+				]);
+				expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+				expect(await stored([before.id!, swallowed.id!, after.id!])).toEqual([before.id!, after.id!].sort());
+			},
+		);
 	});
 });

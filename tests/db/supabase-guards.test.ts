@@ -21,7 +21,8 @@ describe('Supabase-only objects are guarded', () => {
 		const row = checkIn({ team: 'ops' });
 		await db.asRole('service_role', { role: 'service_role' }, (sql) =>
 			sql.query(
-				`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values ($1, $2, $3, $4, $5, $6, $7)`,
+				`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values ($1, $2, ` +
+					`$3, $4, $5, $6, $7)`,
 				[row.id, row.workflow, row.task, row.team, row.participant, row.confidence, row.outcome],
 			),
 		);
@@ -47,7 +48,8 @@ describe('Supabase-only objects are guarded', () => {
 		await db.asRole('service_role', { role: 'service_role' }, (sql) =>
 			sql.query(
 				`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome)
-			 select id, workflow, task, team, participant, confidence, outcome from json_populate_recordset(null::public.check_ins, $1::json)`,
+			 select id, workflow, task, team, participant, confidence, outcome
+			 from json_populate_recordset(null::public.check_ins, $1::json)`,
 				[JSON.stringify(rows)],
 			),
 		);

@@ -41,6 +41,7 @@ export const backends: Backend[] = [
 
 if (process.env.CI && backends.length < 3) {
 	throw new Error(
-		`CI must test PostgreSQL 15 and 17 too; found: ${backends.map((b) => b.name).join(', ')}. Install postgresql, run npm install, or set PG_BIN.`,
+		`CI must test PostgreSQL 15 and 17 too; found: ${backends.map((b) => b.name).join(', ')}. Install postgresql, ` +
+			`run npm install, or set PG_BIN.`,
 	);
 }

@@ -157,26 +157,29 @@ describe('finding and using a workflow', () => {
 		await page.close();
 	});
 
-	it('loads only Pagefind and the index chunks for a first search, and filter lists only when a filter is opened', async () => {
-		const page = await context.newPage();
-		const fetched: string[] = [];
-		page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-		await page.goto(`${site}search/`);
-		await page.locator('#search-input').pressSequentially('incident');
-		await resultLinks(page).first().waitFor();
-		await page.waitForLoadState('networkidle');
-		expect(fetched.some((path) => path.endsWith('.pf_index'))).toBe(true);
-		expect(fetched.filter((path) => /\.pf_filter$|pagefind-ui|pagefind-worker/.test(path))).toEqual([]);
+	it(
+		'loads only Pagefind and the index chunks for a first search, and filter lists only when a filter is ' + 'opened',
+		async () => {
+			const page = await context.newPage();
+			const fetched: string[] = [];
+			page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+			await page.goto(`${site}search/`);
+			await page.locator('#search-input').pressSequentially('incident');
+			await resultLinks(page).first().waitFor();
+			await page.waitForLoadState('networkidle');
+			expect(fetched.some((path) => path.endsWith('.pf_index'))).toBe(true);
+			expect(fetched.filter((path) => /\.pf_filter$|pagefind-ui|pagefind-worker/.test(path))).toEqual([]);
 
-		await page.locator('#search summary', { hasText: /^Difficulty$/ }).click();
-		await expect.poll(() => fetched.filter((path) => path.endsWith('.pf_filter')).length).toBeGreaterThan(0);
-		// Opened, the counts follow the words typed: together they add up to the results shown.
-		const counts = page.locator('#search details[open] .count');
-		await expect
-			.poll(async () => (await counts.allTextContents()).reduce((sum, text) => sum + Number(text.slice(1, -1)), 0))
-			.toBe(Number((await page.getByRole('status').textContent())?.match(/^(\d+) workflows?/)?.[1]));
-		await page.close();
-	});
+			await page.locator('#search summary', { hasText: /^Difficulty$/ }).click();
+			await expect.poll(() => fetched.filter((path) => path.endsWith('.pf_filter')).length).toBeGreaterThan(0);
+			// Opened, the counts follow the words typed: together they add up to the results shown.
+			const counts = page.locator('#search details[open] .count');
+			await expect
+				.poll(async () => (await counts.allTextContents()).reduce((sum, text) => sum + Number(text.slice(1, -1)), 0))
+				.toBe(Number((await page.getByRole('status').textContent())?.match(/^(\d+) workflows?/)?.[1]));
+			await page.close();
+		},
+	);
 
 	it('says so when search cannot load, and works once the connection is back', async () => {
 		const offline = await browser.newContext();

@@ -44,7 +44,8 @@ async function fillForm(page: Page) {
 	await page
 		.getByLabel('Step 2: prompt (optional)')
 		.fill(
-			'Fill these CRM fields from the transcript: [FIELDS].\nQuote the sentence behind each value; write UNKNOWN if none.',
+			'Fill these CRM fields from the transcript: [FIELDS].\nQuote the sentence behind each value; write UNKNOWN ' +
+				'if none.',
 		);
 	await page.getByLabel('Error 1', { exact: true }).fill('Records a budget the customer never stated.');
 	await page.getByLabel('How to catch error 1').fill('Every number must have its quote from the transcript.');
@@ -107,7 +108,8 @@ describe('contributing a workflow', () => {
 				'--step',
 				'Describe the columns|Give column names, types and 20 sample rows.',
 				'--step',
-				'Ask for checks|Ask for formulas you can run yourself.|Propose checks that would reveal wrong prices in this list: [COLUMNS].',
+				'Ask for checks|Ask for formulas you can run yourself.|Propose checks that would reveal wrong prices in ' +
+					'this list: [COLUMNS].',
 				'--check',
 				'Reports totals it never computed.|Compute every number with your own formula.',
 				'--not',

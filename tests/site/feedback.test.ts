@@ -144,37 +144,40 @@ describe('feedback on a workflow page', () => {
 		await page.close();
 	});
 
-	it('keeps check-ins made while the endpoint is unreachable, across a reload, and delivers each exactly once', async () => {
-		const page = await context.newPage();
-		await openWorkflow(page);
-		await page.getByRole('button', { name: 'I used this' }).waitFor();
-		const before = await stored('check_ins');
-		await page.route('**/rest/v1/check_ins*', (route) => route.abort('internetdisconnected'));
-		await page.getByLabel(/^2/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
-		await page.getByLabel(/^5/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
-		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 check-ins waiting to send/);
+	it(
+		'keeps check-ins made while the endpoint is unreachable, across a reload, and delivers each exactly ' + 'once',
+		async () => {
+			const page = await context.newPage();
+			await openWorkflow(page);
+			await page.getByRole('button', { name: 'I used this' }).waitFor();
+			const before = await stored('check_ins');
+			await page.route('**/rest/v1/check_ins*', (route) => route.abort('internetdisconnected'));
+			await page.getByLabel(/^2/).check();
+			await page.getByRole('button', { name: 'I used this' }).click();
+			await page.getByLabel(/^5/).check();
+			await page.getByRole('button', { name: 'I used this' }).click();
+			await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 check-ins waiting to send/);
 
-		await page.reload();
-		await page.locator('#feedback').scrollIntoViewIfNeeded();
-		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 check-ins waiting to send/);
-		expect(await stored('check_ins')).toBe(before);
+			await page.reload();
+			await page.locator('#feedback').scrollIntoViewIfNeeded();
+			await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 check-ins waiting to send/);
+			expect(await stored('check_ins')).toBe(before);
 
-		await page.unroute('**/rest/v1/check_ins*');
-		await context.setOffline(true);
-		await context.setOffline(false); // the browser's "online" event: the outbox retries at once
-		await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('');
-		expect(await stored('check_ins')).toBe(before + 2);
-		const { data } = await service
-			.from('check_ins')
-			.select('confidence')
-			.eq('workflow', WORKFLOW)
-			.order('created_at', { ascending: false })
-			.limit(2);
-		expect(data?.map((row) => row.confidence).sort()).toEqual([2, 5]);
-		await page.close();
-	});
+			await page.unroute('**/rest/v1/check_ins*');
+			await context.setOffline(true);
+			await context.setOffline(false); // the browser's "online" event: the outbox retries at once
+			await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('');
+			expect(await stored('check_ins')).toBe(before + 2);
+			const { data } = await service
+				.from('check_ins')
+				.select('confidence')
+				.eq('workflow', WORKFLOW)
+				.order('created_at', { ascending: false })
+				.limit(2);
+			expect(data?.map((row) => row.confidence).sort()).toEqual([2, 5]);
+			await page.close();
+		},
+	);
 
 	it('says so when the feedback service cannot be reached, instead of an empty box', async () => {
 		const page = await context.newPage();

@@ -96,7 +96,8 @@ describe('the team indicators page', () => {
 			.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, interval: 250 })
 			.toBe('3');
 		console.info(
-			`without Realtime the page changed ${((Date.now() - posted) / 1000).toFixed(1)} s after the check-ins (polling every 10 s)`,
+			`without Realtime the page changed ${((Date.now() - posted) / 1000).toFixed(1)} s after the check-ins ` +
+				`(polling every 10 s)`,
 		);
 		await context.close();
 	});

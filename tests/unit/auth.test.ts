@@ -9,15 +9,21 @@ const sign = (claims: Record<string, unknown>, key: Uint8Array, exp: number) =>
 afterEach(() => void vi.useRealTimers());
 
 describe('API keys', () => {
-	it('accepts a key again and again until it expires, and refuses it after, though it was accepted before', async () => {
-		vi.useFakeTimers({ toFake: ['Date'] });
-		const start = new Date('2026-11-26T12:00:00Z');
-		vi.setSystemTime(start);
-		const key = await sign({ role: 'anon' }, secret, start.getTime() / 1000 + 60);
-		for (let i = 0; i < 3; i++) expect((await authenticate({ apikey: key }, secret)).role).toBe('anon');
-		vi.setSystemTime(start.getTime() + 61_000);
-		await expect(authenticate({ apikey: key }, secret)).rejects.toMatchObject({ status: 401, message: 'JWT expired' });
-	});
+	it(
+		'accepts a key again and again until it expires, and refuses it after, though it was accepted ' + 'before',
+		async () => {
+			vi.useFakeTimers({ toFake: ['Date'] });
+			const start = new Date('2026-11-26T12:00:00Z');
+			vi.setSystemTime(start);
+			const key = await sign({ role: 'anon' }, secret, start.getTime() / 1000 + 60);
+			for (let i = 0; i < 3; i++) expect((await authenticate({ apikey: key }, secret)).role).toBe('anon');
+			vi.setSystemTime(start.getTime() + 61_000);
+			await expect(authenticate({ apikey: key }, secret)).rejects.toMatchObject({
+				status: 401,
+				message: 'JWT expired',
+			});
+		},
+	);
 
 	it('refuses a key signed with another secret every time it comes', async () => {
 		const forged = await sign(

@@ -153,7 +153,8 @@ describe('npm run new-workflow, non-interactive', () => {
 			'--step',
 			'Paste the criteria first|Give the assistant our criteria before the proposals.',
 			'--step',
-			'Ask for a side-by-side table|One row per criterion, with quotes.|For each criterion below, quote what each proposal says.\\nWrite NOT ADDRESSED where a proposal is silent.',
+			'Ask for a side-by-side table|One row per criterion, with quotes.|For each criterion below, quote what each ' +
+				'proposal says.\\nWrite NOT ADDRESSED where a proposal is silent.',
 			'--check',
 			'Quotes a commitment that is not in the proposal.|Find every quote in the original PDF.',
 			'--not',

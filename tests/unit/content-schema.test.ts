@@ -84,7 +84,8 @@ describe('data collections', () => {
 		const track = checkSource(
 			'tracks',
 			'content/tracks/t.yaml',
-			'title: Short track\nsummary: A track that is far too short to be one\nteams: support\ncadence: weekly\nworkflows: [escalated-ticket-reply]',
+			'title: Short track\nsummary: A track that is far too short to be one\nteams: support\ncadence: ' +
+				'weekly\nworkflows: [escalated-ticket-reply]',
 		);
 		expect(track.problems.map((p) => p.field)).toEqual(['workflows']);
 	});

@@ -34,16 +34,20 @@ describe('what is asked of Pagefind', () => {
 		expect(typedTerm('e')).toBe('e');
 	});
 
-	it('loads ahead the finished words, and the word being typed only once it is long enough to be near its own chunk', () => {
-		expect(wordsToPreload('incident tim')).toBe('incident');
-		expect(wordsToPreload('incident ')).toBe('incident');
-		expect(wordsToPreload('incident timeli')).toBe('incident timeli');
-		expect(wordsToPreload('  incident  timeline  ')).toBe('incident timeline');
-		expect(wordsToPreload('compe')).toBe('');
-		expect(wordsToPreload('a ')).toBe('');
-		expect(wordsToPreload('a policy to ')).toBe('policy');
-		expect(wordsToPreload('')).toBe('');
-	});
+	it(
+		'loads ahead the finished words, and the word being typed only once it is long enough to be near its own ' +
+			'chunk',
+		() => {
+			expect(wordsToPreload('incident tim')).toBe('incident');
+			expect(wordsToPreload('incident ')).toBe('incident');
+			expect(wordsToPreload('incident timeli')).toBe('incident timeli');
+			expect(wordsToPreload('  incident  timeline  ')).toBe('incident timeline');
+			expect(wordsToPreload('compe')).toBe('');
+			expect(wordsToPreload('a ')).toBe('');
+			expect(wordsToPreload('a policy to ')).toBe('policy');
+			expect(wordsToPreload('')).toBe('');
+		},
+	);
 
 	it('searches from two letters, or on filters alone', () => {
 		expect(isSearchable({ term: '', filters: {} })).toBe(false);

@@ -19,7 +19,8 @@ function fieldOf(message: string): string | undefined {
 }
 
 const SIGNED_OUT =
-	'This browser is no longer signed in as the person who wrote it, so it cannot be sent as theirs. Join your team again with its link.';
+	'This browser is no longer signed in as the person who wrote it, so it cannot be sent as theirs. Join your team ' +
+	'again with its link.';
 
 /** Interprets PostgREST's answer for the outbox: delivered, worth retrying, or refused for good. */
 export function classify(status: number, error: { code?: string; message?: string } | null): SendResult {
