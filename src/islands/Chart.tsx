@@ -22,7 +22,7 @@ interface Props {
 
 /**
  * A uPlot chart, loaded on first use so only pages that draw charts pay for the library
- * (about 23 KB gzip). Null values are gaps: a suppressed cell is never drawn as zero.
+ * (its size is in BENCHMARKS.md). Null values are gaps: a suppressed cell is never drawn as zero.
  */
 export function Chart({ title, x, categories, series, yMax, height = 220 }: Props) {
 	const box = useRef<HTMLDivElement>(null);

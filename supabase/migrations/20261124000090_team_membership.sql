@@ -47,6 +47,20 @@ immutable
 set search_path = ''
 as $$ select encode(pg_catalog.sha256(convert_to(coalesce(p_code, ''), 'UTF8')), 'hex') $$;
 
+-- Whether the caller is a member of the team. PL/pgSQL, not SQL, so its query plan is kept for the
+-- session: the insert policies of check_ins and reflections call it for every row.
+create or replace function praxis_private.is_member(p_team text)
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return exists (select 1 from public.team_members m where m.team = p_team and m.user_id = auth.uid());
+end
+$$;
+
 -- Whether the caller may read a team's figures: a member, or the service role (operators, tests).
 create or replace function praxis_private.may_read_team(p_team text)
 returns boolean
@@ -55,8 +69,7 @@ stable
 security definer
 set search_path = ''
 as $$
-  select coalesce(auth.role() = 'service_role', false)
-    or exists (select 1 from public.team_members m where m.team = p_team and m.user_id = (select auth.uid()))
+  select coalesce(auth.role() = 'service_role', false) or praxis_private.is_member(p_team)
 $$;
 
 -- Join a team with the code from a join link. Joining a team one is already in uses no seat.
@@ -165,7 +178,8 @@ as $$
   )
 $$;
 
-revoke all on function praxis_private.may_read_team(text) from public;
+revoke all on function praxis_private.may_read_team(text), praxis_private.is_member(text) from public;
+grant execute on function praxis_private.is_member(text) to authenticated;
 revoke all on function public.join_team(text), public.create_join_code(text, integer, integer),
   public.revoke_join_code(uuid), public.team_join_codes(text), public.team_seats(text) from public;
 grant execute on function public.join_team(text) to authenticated;

@@ -101,7 +101,7 @@ create policy "check-ins: members add their own"
   on public.check_ins for insert to authenticated
   with check (
     participant = (select auth.uid())
-    and exists (select 1 from public.team_members m where m.team = check_ins.team and m.user_id = (select auth.uid()))
+    and praxis_private.is_member(team)
   );
 create policy "check-ins: a person reads their own"
   on public.check_ins for select to authenticated using (participant = (select auth.uid()));
@@ -112,7 +112,7 @@ create policy "reflections: members add their own"
   on public.reflections for insert to authenticated
   with check (
     participant = (select auth.uid())
-    and exists (select 1 from public.team_members m where m.team = reflections.team and m.user_id = (select auth.uid()))
+    and praxis_private.is_member(team)
   );
 create policy "reflections: a person reads their own"
   on public.reflections for select to authenticated using (participant = (select auth.uid()));
@@ -149,6 +149,7 @@ set search_path = ''
 as $$
 declare
   limit_per_day constant integer := praxis_private.daily_limit(tg_table_name);
+  since constant timestamptz := date_trunc('day', now(), 'UTC');
   today integer;
 begin
   -- Seeding and imports (the service role, or the database owner with no JWT at all) bring history
@@ -158,9 +159,15 @@ begin
   end if;
   -- One person's inserts one after another, so two requests at once cannot both pass the count.
   perform pg_advisory_xact_lock(hashtext(tg_table_name), hashtext(new.participant::text));
-  -- A row-level BEFORE trigger sees the rows its own statement inserted before this one.
-  execute format('select count(*) from public.%I where participant = $1 and created_at >= $2', tg_table_name)
-    into today using new.participant, date_trunc('day', now(), 'UTC');
+  -- A row-level BEFORE trigger sees the rows its own statement inserted before this one. Static
+  -- queries, one per table, so their plans are kept from one row to the next.
+  if tg_table_name = 'check_ins' then
+    select count(*) into today from public.check_ins c
+    where c.participant = new.participant and c.created_at >= since;
+  else
+    select count(*) into today from public.reflections r
+    where r.participant = new.participant and r.created_at >= since;
+  end if;
   if today >= limit_per_day then
     raise exception 'At most % % a day per person', limit_per_day,
       case tg_table_name when 'check_ins' then 'check-ins' else 'reflections' end

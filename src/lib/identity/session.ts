@@ -1,6 +1,6 @@
 /**
  * A person's Supabase Auth session in this browser. By default an anonymous sign-in: a random user
- * id, no name, no email. @supabase/auth-js (about 25 KB gzip) loads only to sign in or to refresh
+ * id, no name, no email. @supabase/auth-js (see BENCHMARKS.md for its size) loads only to sign in or to refresh
  * an expiring token; a page with a fresh session reads the token from storage and loads nothing.
  * The session is stored in auth-js's own format under STORAGE_KEY, so the two always agree.
  */

@@ -56,7 +56,7 @@ export function typedTerm(term: string): string {
 
 /**
  * A word still being typed is loaded ahead from this many letters on. A short prefix ("co") sorts
- * far from the word it becomes ("competitor") and needs index chunks of its own, about 13 KB each,
+ * far from the word it becomes ("competitor") and needs index chunks of its own,
  * that the search never uses; from six letters a prefix almost always lies in the word's own chunk.
  */
 export const PRELOAD_FROM = 6;
