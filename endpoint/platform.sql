@@ -38,8 +38,16 @@ $$;
 -- Supabase Auth's tables and helpers, in the shape and place GoTrue keeps them (the part the embedded
 -- endpoint's /auth/v1 uses), so the project's migrations can refer to auth.users and auth.uid() as they
 -- do on Supabase.
-create schema if not exists auth;
-grant usage on schema auth to anon, authenticated, service_role;
+-- On a Supabase database all of this exists already and belongs to its auth service: nothing here
+-- touches it (each statement runs only where its object is missing).
+do $$
+begin
+  if to_regnamespace('auth') is null then
+    create schema auth;
+    grant usage on schema auth to anon, authenticated, service_role;
+  end if;
+end
+$$;
 
 create table if not exists auth.users (
   id uuid primary key,
@@ -77,6 +85,7 @@ create table if not exists auth.refresh_tokens (
 do $$
 begin
   if to_regprocedure('auth.uid()') is null then
+    -- Functions are executable by PUBLIC unless revoked, so the API roles may call these.
     create function auth.uid() returns uuid language sql stable as $f$
       select coalesce(
         nullif(current_setting('request.jwt.claim.sub', true), ''),
@@ -102,4 +111,3 @@ begin
   end if;
 end
 $$;
-grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authenticated, service_role;
