@@ -1,7 +1,6 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { configProblem } from '../lib/data-api/client.ts';
+import { useEffect, useId, useState } from 'react';
 import { CheckInForm } from './CheckInForm.tsx';
-import { feedbackRuntime, useOutboxState, useTeams } from './feedback-runtime.ts';
+import { useFeedbackRuntime, useOutboxState, useTeams } from './feedback-runtime.ts';
 import { JoinForm } from './JoinForm.tsx';
 import { ReflectionForm } from './ReflectionForm.tsx';
 import { WorkflowSummary } from './WorkflowSummary.tsx';
@@ -24,13 +23,9 @@ const waitingText = ({ check_in, reflection }: { check_in: number; reflection: n
 
 /** Everything feedback on a workflow page: joining a team, check-in, reflection, summary. */
 export default function FeedbackPanel({ workflow, task, teams: allTeams, supabaseUrl, anonKey }: Props) {
-	const problem = configProblem({ url: supabaseUrl, anonKey });
+	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const id = useId();
 	const [delivered, setDelivered] = useState(0);
-	const runtime = useMemo(
-		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
-		[problem, supabaseUrl, anonKey],
-	);
 	const [teams, chooseTeam] = useTeams(runtime);
 	const state = useOutboxState(runtime?.outbox);
 	useEffect(() => runtime?.outbox.onDelivered(() => setDelivered((n) => n + 1)), [runtime]);

@@ -2,10 +2,9 @@
  * The page a join link opens (`/join/#code=…`): joins at once with the code in the address, which is
  * then taken out of it (so it is not kept in the history or shared by copying the address).
  */
-import { useEffect, useMemo, useState } from 'react';
-import { configProblem } from '../lib/data-api/client.ts';
+import { useEffect, useState } from 'react';
 import { codeFrom } from '../lib/identity/membership.ts';
-import { feedbackRuntime } from './feedback-runtime.ts';
+import { useFeedbackRuntime } from './feedback-runtime.ts';
 import { JoinForm } from './JoinForm.tsx';
 
 interface Props {
@@ -17,11 +16,7 @@ interface Props {
 }
 
 export default function JoinTeam({ teams, base, supabaseUrl, anonKey }: Props) {
-	const problem = configProblem({ url: supabaseUrl, anonKey });
-	const runtime = useMemo(
-		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
-		[problem, supabaseUrl, anonKey],
-	);
+	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const [code, setCode] = useState<string | null>();
 	const [team, setTeam] = useState('');
 	useEffect(() => {

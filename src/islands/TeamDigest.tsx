@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { configProblem } from '../lib/data-api/client.ts';
 import type { SharedReflection, TeamIndicators } from '../lib/data-api/database.ts';
 import type { Named } from '../lib/indicators/series.ts';
 import { addDays, recentWeeks } from '../lib/indicators/weeks.ts';
-import { feedbackRuntime } from './feedback-runtime.ts';
+import { useFeedbackRuntime } from './feedback-runtime.ts';
 import { MembersOnly } from './MembersOnly.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
 
@@ -22,11 +21,7 @@ const formatWeek = (monday: string) =>
 
 /** The week's shared reflections grouped by workflow, with the week's headline numbers. */
 export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKey }: Props) {
-	const problem = configProblem({ url: supabaseUrl, anonKey });
-	const runtime = useMemo(
-		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
-		[problem, supabaseUrl, anonKey],
-	);
+	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const api = runtime?.api;
 	const [notMember, setNotMember] = useState(false);
 	const [joins, setJoins] = useState(0);

@@ -2,8 +2,8 @@
  * One session, one API client and one outbox per page, shared by every feedback island and created
  * on first use in the browser; and the person's teams, kept in step across islands and tabs.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { createFeedbackApi, type FeedbackApi, type FeedbackConfig } from '../lib/data-api/client.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { configProblem, createFeedbackApi, type FeedbackApi, type FeedbackConfig } from '../lib/data-api/client.ts';
 import { Outbox, type OutboxState } from '../lib/feedback/outbox.ts';
 import { createSender } from '../lib/feedback/sender.ts';
 import { joinTeam, myTeams } from '../lib/identity/membership.ts';
@@ -58,6 +58,19 @@ export function feedbackRuntime(config: FeedbackConfig): Runtime {
 		};
 	}
 	return runtime;
+}
+
+/**
+ * The page's runtime for an island, or why there is none: `problem` when the site's configuration
+ * cannot work; `runtime` undefined while rendering outside the browser.
+ */
+export function useFeedbackRuntime(supabaseUrl: string, anonKey: string) {
+	const problem = configProblem({ url: supabaseUrl, anonKey });
+	const runtime = useMemo(
+		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
+		[problem, supabaseUrl, anonKey],
+	);
+	return { problem, runtime };
 }
 
 export function useOutboxState(outbox: Outbox | undefined): OutboxState {

@@ -2,11 +2,10 @@
  * The indicators page's data: team_indicators for the chosen period and task type, fetched again on
  * each Realtime ping and by polling (the fallback where Realtime is unreachable), with how fresh it is.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { configProblem } from '../../lib/data-api/client.ts';
+import { useCallback, useEffect, useState } from 'react';
 import type { IndicatorPeriod, TeamIndicators } from '../../lib/data-api/database.ts';
 import { type LiveStatus, subscribeToTeam } from '../../lib/indicators/live-updates.ts';
-import { feedbackRuntime, type Runtime } from '../feedback-runtime.ts';
+import { type Runtime, useFeedbackRuntime } from '../feedback-runtime.ts';
 
 export interface IndicatorQuery {
 	team: string;
@@ -39,11 +38,7 @@ export function useTeamIndicators({
 	anonKey,
 	pollSeconds,
 }: IndicatorQuery): IndicatorData {
-	const problem = configProblem({ url: supabaseUrl, anonKey });
-	const runtime = useMemo(
-		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
-		[problem, supabaseUrl, anonKey],
-	);
+	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const api = runtime?.api;
 	const [notMember, setNotMember] = useState(false);
 	/** Counts joins: each is a reason to load again. */
