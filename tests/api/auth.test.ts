@@ -165,6 +165,14 @@ describe('membership through the data API', () => {
 		expect(notMine.status).toBe(403);
 		const padded = await a.from('check_ins').insert({ ...row('support'), participant: crypto.randomUUID() } as never);
 		expect(padded.status).toBe(403);
+		// Membership comes only from a join code: no one writes team_members or reads another's.
+		const { data: me0 } = await outsider.auth.getUser();
+		const selfAdmitted = await outsider.from('team_members').insert({ team: 'support', user_id: me0.user!.id });
+		expect(selfAdmitted.status).toBe(403);
+		expect((await outsider.from('team_members').select('team')).data).toEqual([]);
+		expect((await a.from('team_members').select('team, user_id')).data).toHaveLength(1);
+		const madeCode = await a.rpc('create_join_code', { p_team: 'support', p_seats: 100 });
+		expect(madeCode.status).toBe(403);
 		const seen = await a.from('check_ins').select('id, participant');
 		const { data: me } = await a.auth.getUser();
 		expect(seen.data).toEqual([{ id: mine.id, participant: me.user!.id }]);
