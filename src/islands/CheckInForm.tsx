@@ -1,6 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { createIntent } from '../lib/feedback/intent.ts';
+import type { ErrorCaught, ErrorKind, Outcome } from '../lib/feedback/model.ts';
 import { CONFIDENCE, ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback/model.ts';
 import type { Outbox } from '../lib/feedback/outbox.ts';
+import type { CheckIn } from '../lib/feedback/schema.ts';
 
 interface Props {
 	workflow: string;
@@ -14,19 +17,19 @@ interface Props {
 export function CheckInForm({ workflow, task, team, outbox }: Props) {
 	const id = useId();
 	const [confidence, setConfidence] = useState(3);
-	const [outcome, setOutcome] = useState<string>('helped');
-	const [caught, setCaught] = useState<string>('none');
-	const [kind, setKind] = useState('');
+	const [outcome, setOutcome] = useState<Outcome>('helped');
+	const [caught, setCaught] = useState<ErrorCaught>('none');
+	const [kind, setKind] = useState<ErrorKind | ''>('');
 	const [minutes, setMinutes] = useState('');
 	const [errors, setErrors] = useState<Record<string, string>>({});
 	const [confirmation, setConfirmation] = useState('');
 
+	const intent = useRef(createIntent());
+
 	const submit = async (event: FormEvent) => {
 		event.preventDefault();
-		// The schemas load on first submit: most readers of a workflow page never send anything.
-		const { checkInSchema, fieldErrors } = await import('../lib/feedback/schema.ts');
-		const row = {
-			id: crypto.randomUUID(),
+		const row: CheckIn = {
+			id: intent.current.idForSubmit(),
 			workflow,
 			task,
 			team,
@@ -36,14 +39,19 @@ export function CheckInForm({ workflow, task, team, outbox }: Props) {
 			error_kind: caught !== 'none' && kind ? kind : null,
 			minutes_saved: minutes.trim() === '' ? null : Number(minutes),
 		};
-		const parsed = checkInSchema.safeParse(row);
-		if (!parsed.success) {
-			setErrors(fieldErrors(parsed.error));
-			setConfirmation('');
-			return;
+		// The schemas load on first submit: most readers of a workflow page never send anything. Offline,
+		// that load fails: the row is saved all the same, and the database checks it when it is sent.
+		const schemas = await import('../lib/feedback/schema.ts').catch(() => undefined);
+		if (schemas) {
+			const parsed = schemas.checkInSchema.safeParse(row);
+			if (!parsed.success) {
+				setErrors(schemas.fieldErrors(parsed.error));
+				setConfirmation('');
+				return;
+			}
 		}
 		setErrors({});
-		outbox.add('check_in', parsed.data);
+		outbox.add('check_in', row);
 		setConfirmation(
 			`Checked in at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Thank you.`,
 		);
@@ -51,7 +59,13 @@ export function CheckInForm({ workflow, task, team, outbox }: Props) {
 	};
 
 	return (
-		<form className="check-in" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+		<form
+			className="check-in"
+			onSubmit={submit}
+			onChange={() => intent.current.changed()}
+			noValidate
+			aria-labelledby={`${id}-title`}
+		>
 			<h3 id={`${id}-title`}>Check in</h3>
 			<fieldset className="choices">
 				<legend>How confident do you feel doing this task with AI now?</legend>
@@ -111,7 +125,7 @@ export function CheckInForm({ workflow, task, team, outbox }: Props) {
 						<select
 							id={`${id}-kind`}
 							value={kind}
-							onChange={(event) => setKind(event.target.value)}
+							onChange={(event) => setKind(ERROR_KINDS.find((k) => k.value === event.target.value)?.value ?? '')}
 							aria-describedby={errors.error_kind ? `${id}-kind-error` : undefined}
 						>
 							<option value="">Not sure / rather not say</option>

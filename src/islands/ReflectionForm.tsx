@@ -1,6 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { createIntent } from '../lib/feedback/intent.ts';
 import { REFLECTION_MAX } from '../lib/feedback/model.ts';
 import type { Outbox } from '../lib/feedback/outbox.ts';
+import type { Reflection } from '../lib/feedback/schema.ts';
 
 interface Props {
 	workflow: string;
@@ -37,12 +39,13 @@ export function ReflectionForm({ workflow, task, team, outbox }: Props) {
 	const [errors, setErrors] = useState<Record<string, string>>({});
 	const [confirmation, setConfirmation] = useState('');
 
+	const intent = useRef(createIntent());
+
 	const submit = async (event: FormEvent) => {
 		event.preventDefault();
-		const { fieldErrors, reflectionSchema } = await import('../lib/feedback/schema.ts');
 		const value = (name: Field) => (text[name].trim() === '' ? null : text[name]);
-		const parsed = reflectionSchema.safeParse({
-			id: crypto.randomUUID(),
+		const row: Reflection = {
+			id: intent.current.idForSubmit(),
 			workflow,
 			task,
 			team,
@@ -50,14 +53,19 @@ export function ReflectionForm({ workflow, task, team, outbox }: Props) {
 			did_not_work: value('did_not_work'),
 			try_next: value('try_next'),
 			visibility,
-		});
-		if (!parsed.success) {
-			setErrors(fieldErrors(parsed.error));
-			setConfirmation('');
-			return;
+		};
+		// Offline, the schemas may not load: the row is saved all the same and checked when it is sent.
+		const schemas = await import('../lib/feedback/schema.ts').catch(() => undefined);
+		if (schemas) {
+			const parsed = schemas.reflectionSchema.safeParse(row);
+			if (!parsed.success) {
+				setErrors(schemas.fieldErrors(parsed.error));
+				setConfirmation('');
+				return;
+			}
 		}
 		setErrors({});
-		outbox.add('reflection', parsed.data);
+		outbox.add('reflection', row);
 		setText({ worked: '', did_not_work: '', try_next: '' });
 		setConfirmation(
 			visibility === 'team'
@@ -69,7 +77,7 @@ export function ReflectionForm({ workflow, task, team, outbox }: Props) {
 	return (
 		<details className="reflection">
 			<summary>Write a reflection (2 minutes)</summary>
-			<form onSubmit={submit} noValidate>
+			<form onSubmit={submit} onChange={() => intent.current.changed()} noValidate>
 				<p className="muted">Think about your own attempt just now. Each part is optional; write at least one.</p>
 				{FIELDS.map((field) => {
 					const error = errors[field.name];

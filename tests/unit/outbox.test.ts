@@ -111,7 +111,7 @@ describe('the outbox', () => {
 			expect(h.sent).toHaveLength(i + 1);
 			await h.advance(1);
 		}
-		expect(delays).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+		expect(delays).toEqual([1000, 2000, 4000, 8000, 8000, 8000, 8000]);
 	});
 
 	it('keeps a rejected item with its message, does not retry it, and lets the rest through', async () => {
@@ -164,5 +164,30 @@ describe('the outbox', () => {
 		const store = new MemoryStore();
 		store.setItem('praxis.outbox', '{not json');
 		expect(harness(() => ({ outcome: 'delivered' }), store).outbox.items()).toEqual([]);
+	});
+});
+
+describe('recovery after a long outage', () => {
+	it('asks again at most about every eight seconds, so a check-in lands within ten of the return', async () => {
+		let down = true;
+		const h = harness(() =>
+			down ? { outcome: 'retry', message: 'offline or unreachable' } : { outcome: 'delivered' },
+		);
+		h.outbox.add('check_in', payload('long'));
+		await h.outbox.flush();
+		// Five minutes down: the gaps between attempts grow, and stop growing below ten seconds.
+		const attemptsAt: number[] = [];
+		for (let t = 0; t < 300_000; t += 100) {
+			const before = h.sent.length;
+			await h.advance(100);
+			if (h.sent.length > before) attemptsAt.push(h.at());
+		}
+		const gaps = attemptsAt.slice(1).map((at, i) => at - attemptsAt[i]!);
+		expect(Math.max(...gaps)).toBeLessThanOrEqual(10_000);
+		expect(gaps.slice(-5).every((gap) => gap >= 6_000)).toBe(true);
+		down = false;
+		const back = h.at();
+		while (h.outbox.state().pending > 0) await h.advance(100);
+		expect(h.at() - back).toBeLessThanOrEqual(10_000);
 	});
 });

@@ -93,7 +93,9 @@ export class Outbox {
 		this.#schedule = options.schedule ?? ((run, ms) => setTimeout(run, ms));
 		this.#cancel = options.cancel ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
 		this.#base = options.baseDelayMs ?? 1000;
-		this.#max = options.maxDelayMs ?? 30_000;
+		// Capped low so a check-in lands within about ten seconds of the service's return, while a browser
+		// still asks at most every eight seconds or so while it is down.
+		this.#max = options.maxDelayMs ?? 8000;
 	}
 
 	/** Everything stored, in order. Unreadable storage counts as empty rather than breaking the page. */
