@@ -44,6 +44,24 @@ const ALLOWED_HEADERS =
 
 class BodyTooLarge extends Error {}
 
+/**
+ * Deeper JSON than any Supabase client sends. Walking a value thousands of levels deep (as SQL text,
+ * as a response) overflows the stack: such a body is refused before anything reads it.
+ */
+const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests arrays or objects more than `max` levels deep (no recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+	const stack: [unknown, number][] = [[value, 0]];
+	while (stack.length > 0) {
+		const [item, depth] = stack.pop()!;
+		if (item === null || typeof item !== 'object') continue;
+		if (depth >= max) return true;
+		for (const child of Object.values(item)) stack.push([child, depth + 1]);
+	}
+	return false;
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const declared = Number(req.headers['content-length'] ?? 0);
@@ -134,6 +152,9 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				} catch (error) {
 					throw new ApiError(400, 'PGRST102', 'Empty or invalid json', (error as Error).message);
 				}
+				if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
+					throw new ApiError(400, 'PGRST102', `JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+				}
 			}
 			const request = {
 				method: req.method ?? 'GET',
@@ -181,6 +202,9 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 					body = JSON.parse(text);
 				} catch {
 					throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON');
+				}
+				if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
+					throw new AuthError(400, 'bad_json', `JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
 				}
 			}
 			const authorization = [req.headers.authorization].flat()[0];

@@ -36,17 +36,46 @@ const isPgError = (error: unknown): error is PgError & Error =>
 	typeof (error as PgError).code === 'string' &&
 	/^[0-9A-Z]{5}$/.test((error as PgError).code!);
 
-/** HTTP status for a SQLSTATE, following PostgREST's table. Input errors are all 4xx. */
+/** The SQLSTATE classes (and codes) PostgREST answers with something other than 400. */
+const POSTGREST_STATUS: [prefix: string, status: number][] = [
+	['23503', 409],
+	['23505', 409],
+	['25006', 405],
+	['42883', 404],
+	['42P01', 404],
+	['42P17', 500],
+	['53400', 500],
+	['P0001', 400],
+	['08', 503],
+	['09', 500],
+	['0L', 403],
+	['0P', 403],
+	['25', 500],
+	['28', 403],
+	['2D', 500],
+	['38', 500],
+	['39', 500],
+	['3B', 500],
+	['40', 500],
+	['53', 503],
+	['55', 500],
+	['57', 500],
+	['58', 500],
+	['F0', 500],
+	['HV', 500],
+	['P0', 500],
+	['XX', 500],
+];
+
+/**
+ * HTTP status for a SQLSTATE, following PostgREST's table: anything it does not list is the request's
+ * fault, 400. One deliberate difference: program limits (54*, a value too large to index, too many
+ * columns) are caused by the request, so 400 here where PostgREST says 500.
+ */
 export function statusForSqlState(code: string, role: ApiRole): number {
 	if (code === '42501') return role === 'anon' ? 401 : 403;
-	if (code === '23505' || code === '23503') return 409;
-	if (code === '42883' || code === '42P01') return 404;
-	if (code === '25006') return 405;
-	if (code === 'P0001' || code.startsWith('22') || code.startsWith('23') || code.startsWith('42')) return 400;
-	// Program limits (a value too large to index, too many columns) are caused by the request.
 	if (code.startsWith('54')) return 400;
-	if (code.startsWith('08') || code.startsWith('53') || code.startsWith('57')) return 503;
-	return 500;
+	return POSTGREST_STATUS.find(([prefix]) => code.startsWith(prefix))?.[1] ?? 400;
 }
 
 export function toApiError(error: unknown, role: ApiRole): ApiError {
@@ -57,7 +86,8 @@ export function toApiError(error: unknown, role: ApiRole): ApiError {
 	}
 	return new ApiError(
 		500,
-		'PGRST000',
+		// PGRST000 is PostgREST's 503 "could not connect"; this is a fault of the endpoint itself.
+		'PGRSTX00',
 		'The endpoint failed to handle the request.',
 		error instanceof Error ? error.message : String(error),
 	);

@@ -356,7 +356,16 @@ async function call(sql: Sql, cache: SchemaCache, request: RestRequest, name: st
 }
 
 export async function handleRest(sql: Sql, cache: SchemaCache, request: RestRequest): Promise<RestResponse> {
-	const segments = request.path.split('/').filter(Boolean).map(decodeURIComponent);
+	const segments = request.path
+		.split('/')
+		.filter(Boolean)
+		.map((segment) => {
+			try {
+				return decodeURIComponent(segment);
+			} catch {
+				throw new ApiError(400, 'PGRST100', `Invalid percent-encoding in the path: ${segment}`);
+			}
+		});
 	if (segments[0] === 'rpc' && segments.length === 2) {
 		if (!['GET', 'HEAD', 'POST'].includes(request.method)) {
 			throw new ApiError(405, 'PGRST101', `Cannot use the ${request.method} method on RPC`);

@@ -315,6 +315,32 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 				400,
 			],
 			['an unknown table', () => post(good(), 'participants'), 404],
+			[
+				'JSON nested 5,000 levels deep in a row',
+				() => post(`{"id":"${crypto.randomUUID()}","worked":${'['.repeat(5000)}${']'.repeat(5000)}}`),
+				400,
+			],
+			[
+				'JSON nested 5,000 levels deep in function arguments',
+				() => post(`{"p_team":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`, 'rpc/team_indicators'),
+				400,
+			],
+			['a malformed percent-encoding in the path', () => post(good(), '%ZZ'), 400],
+			[
+				'one upsert touching the same row twice (SQLSTATE 21000)',
+				() => {
+					const row = checkIn();
+					return {
+						path: 'check_ins?on_conflict=id',
+						init: {
+							method: 'POST',
+							headers: { ...headers(LOCAL_SERVICE_ROLE_KEY), prefer: 'resolution=merge-duplicates' },
+							body: JSON.stringify([row, { ...row, confidence: 5 }]),
+						},
+					};
+				},
+				400,
+			],
 			['a table in another schema', () => post(good(), 'praxis_private.settings'), 404],
 			['a nested path', () => post(good(), 'check_ins/extra'), 404],
 			['an unknown function', () => post({}, 'rpc/pg_sleep'), 404],
