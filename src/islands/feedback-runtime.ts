@@ -37,6 +37,7 @@ export function feedbackRuntime(config: FeedbackConfig): Runtime {
 			if (event.key === TEAMS_KEY || event.key === 'praxis.team' || event.key === STORAGE_KEY) announce();
 		});
 		void outbox.flush(true);
+		let joining: Promise<string> | undefined;
 		const refreshTeams = async () => {
 			if (!session.userId()) return rememberTeams(store, []);
 			const teams = rememberTeams(store, await myTeams(api), readTeams(store).team);
@@ -48,12 +49,18 @@ export function feedbackRuntime(config: FeedbackConfig): Runtime {
 			api,
 			outbox,
 			refreshTeams,
-			async join(code) {
-				await session.signIn();
-				const { team } = await joinTeam(api, code);
-				rememberTeams(store, [...readTeams(store).joined, team], team);
-				announce();
-				return team;
+			join(code) {
+				// A second call while one runs (a double-click) waits for it: one sign-in, one seat.
+				joining ??= (async () => {
+					await session.signIn();
+					const { team } = await joinTeam(api, code);
+					rememberTeams(store, [...readTeams(store).joined, team], team);
+					announce();
+					return team;
+				})().finally(() => {
+					joining = undefined;
+				});
+				return joining;
 			},
 		};
 	}

@@ -68,6 +68,24 @@ describe('the check-in path under cuts and repeats', () => {
 		await context.close();
 	});
 
+	it('uses one seat and makes one person for a double-click on Join', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${stack.siteUrl}workflows/${WORKFLOW}/`);
+		await page.locator('#feedback').scrollIntoViewIfNeeded();
+		const users = async () =>
+			(await stack.db.admin.query<{ n: number }>('select count(*)::integer as n from auth.users')).rows[0]!.n;
+		const seats = async () => (await stack.service.rpc('team_seats', { p_team: 'support' })).data!;
+		const [usersBefore, seatsBefore] = [await users(), await seats()];
+		await page.getByLabel("Your team's join link").fill(await stack.joinLink('support', 5));
+		await page.getByRole('button', { name: 'Join' }).dblclick();
+		await page.getByRole('button', { name: 'I used this' }).waitFor();
+		await page.waitForTimeout(500);
+		expect(await users()).toBe(usersBefore + 1);
+		expect(await seats()).toMatchObject({ used: seatsBefore.used + 1, members: seatsBefore.members + 1 });
+		await context.close();
+	});
+
 	it('delivers within ten seconds of the service coming back after a long outage', async () => {
 		const { context, page } = await ready();
 		const before = await stored();

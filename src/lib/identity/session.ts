@@ -77,14 +77,24 @@ export function createSession(config: SessionConfig) {
 	};
 	/** One refresh at a time: islands asking at once share it (a second would reuse a spent token). */
 	let refreshing: Promise<string> | undefined;
+	/** One sign-in at a time: a double-click must not make two people (and use two seats). */
+	let signingIn: Promise<string> | undefined;
+
+	async function signInAnonymously(): Promise<string> {
+		const gotrue = await loadAuth();
+		const { data, error } = await gotrue.signInAnonymously();
+		if (error || !data.session) throw failure(error);
+		return data.session.access_token;
+	}
+
+	/** auth-js, or SessionUnavailable when its chunk cannot be loaded (offline before it was cached). */
+	const loadAuth = () =>
+		auth().catch((error: unknown) => {
+			throw new SessionUnavailable('The sign-in service could not be loaded', { cause: error });
+		});
 
 	async function refresh(stored: StoredSession): Promise<string> {
-		let gotrue: GoTrueClient;
-		try {
-			gotrue = await auth();
-		} catch (error) {
-			throw new SessionUnavailable('The sign-in service could not be loaded', { cause: error });
-		}
+		const gotrue = await loadAuth();
 		const { data, error } = await gotrue.refreshSession({ refresh_token: stored.refresh_token });
 		if (error || !data.session) {
 			const reason = failure(error);
@@ -129,15 +139,10 @@ export function createSession(config: SessionConfig) {
 				throw error;
 			});
 			if (token) return token;
-			let gotrue: GoTrueClient;
-			try {
-				gotrue = await auth();
-			} catch (error) {
-				throw new SessionUnavailable('The sign-in service could not be loaded', { cause: error });
-			}
-			const { data, error } = await gotrue.signInAnonymously();
-			if (error || !data.session) throw failure(error);
-			return data.session.access_token;
+			signingIn ??= signInAnonymously().finally(() => {
+				signingIn = undefined;
+			});
+			return signingIn;
 		},
 	};
 }
