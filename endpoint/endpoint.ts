@@ -225,11 +225,11 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 			} else send(res, 500, headers, JSON.stringify({ code: 'unexpected_failure', msg: (error as Error).message }));
 		}
 	}
-	const realtime = attachRealtime(server, secret);
+	const realtime = attachRealtime(server, secret, db);
 	// What the database sends with realtime.send (platform.sql) reaches the subscribers of its topic.
 	const stopRelay = await db.listen(BROADCAST_CHANNEL, (text) => {
 		const message = parseBroadcast(text);
-		if (message && !message.private) realtime.broadcast(message.topic, message.event, message.payload);
+		if (message) realtime.broadcast(message.topic, message.event, message.payload, message.private);
 	});
 	// A client that drops its connection mid-request must not take the endpoint down.
 	server.on('clientError', (_error, socket) => socket.destroy());

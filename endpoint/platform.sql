@@ -35,6 +35,35 @@ begin
 end
 $$;
 
+-- Realtime Authorization: Supabase keeps realtime.messages, whose RLS policies decide who may join a
+-- private channel (select) and send on it (insert), and realtime.topic(), the topic being checked.
+-- The embedded endpoint asks them the same question Supabase's Realtime does.
+create table if not exists realtime.messages (
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp without time zone not null default now(),
+  inserted_at timestamp without time zone not null default now(),
+  id uuid not null default gen_random_uuid(),
+  primary key (id, inserted_at)
+);
+alter table realtime.messages enable row level security;
+do $$
+begin
+  if to_regprocedure('realtime.topic()') is null then
+    create function realtime.topic()
+    returns text
+    language sql
+    stable
+    as $topic$ select nullif(current_setting('realtime.topic', true), '')::text $topic$;
+  end if;
+end
+$$;
+grant usage on schema realtime to anon, authenticated, service_role;
+grant select, insert on realtime.messages to anon, authenticated;
+
 -- Supabase Auth's tables and helpers, in the shape and place GoTrue keeps them (the part the embedded
 -- endpoint's /auth/v1 uses), so the project's migrations can refer to auth.users and auth.uid() as they
 -- do on Supabase.

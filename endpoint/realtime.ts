@@ -1,14 +1,19 @@
 /**
- * The subset of Supabase Realtime the site uses: Broadcast on public channels, over the Phoenix
- * channel protocol that @supabase/realtime-js speaks (`/realtime/v1/websocket`). Clients join a
- * channel, the endpoint broadcasts to it, heartbeats are answered. No Postgres Changes, no Presence,
- * no client-sent broadcasts: what is announced is what the database sends with `realtime.send`, as on
- * Supabase (the endpoint's stand-in for it, in platform.sql, notifies BROADCAST_CHANNEL).
+ * The subset of Supabase Realtime the site uses: Broadcast, over the Phoenix channel protocol that
+ * @supabase/realtime-js speaks (`/realtime/v1/websocket`). Clients join a channel, the endpoint
+ * broadcasts to it, heartbeats are answered. No Postgres Changes, no Presence, no client-sent
+ * broadcasts: what is announced is what the database sends with `realtime.send`, as on Supabase (the
+ * endpoint's stand-in for it, in platform.sql, notifies BROADCAST_CHANNEL).
+ *
+ * Private channels are authorized as Supabase's Realtime does it: at join, with the access token in
+ * the join payload, the SELECT policies on realtime.messages must let the caller see a broadcast row
+ * of that topic (realtime.topic() names it). A private message reaches only private subscribers.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { authenticate } from './auth.ts';
+import { authenticate, verifyToken } from './auth.ts';
+import type { SqlBackend } from './database.ts';
 
 type Message = [joinRef: string | null, ref: string | null, topic: string, event: string, payload: unknown];
 
@@ -37,14 +42,50 @@ export function parseBroadcast(text: string): BroadcastMessage | undefined {
 
 export interface Realtime {
 	/** Sends a broadcast `event` to everyone joined to `topic` (without the `realtime:` prefix). */
-	broadcast(topic: string, event: string, payload?: Record<string, unknown>): void;
+	broadcast(topic: string, event: string, payload?: Record<string, unknown>, isPrivate?: boolean): void;
 	close(): Promise<void>;
 }
 
-export function attachRealtime(server: Server, secret: Uint8Array): Realtime {
+/** Thrown to roll the authorization check back, carrying its answer. */
+class Answer {
+	readonly allowed: boolean;
+	constructor(allowed: boolean) {
+		this.allowed = allowed;
+	}
+}
+
+/** Whether the caller with these claims may listen on a private topic, by the project's RLS policies. */
+export async function mayListen(db: SqlBackend, token: string | undefined, topic: string, secret: Uint8Array) {
+	if (!token) return false;
+	const caller = await verifyToken(token, secret).catch(() => undefined);
+	if (!caller) return false;
+	return db
+		.asRole(caller.role, caller.claims, async (sql) => {
+			// The row to check is written as the owner, read as the caller, and never kept.
+			await sql.query('reset role');
+			await sql.query(`insert into realtime.messages (topic, extension, private) values ($1, 'broadcast', true)`, [
+				topic,
+			]);
+			await sql.query(`select set_config('role', $1, true), set_config('realtime.topic', $2, true)`, [
+				caller.role,
+				topic,
+			]);
+			const { rows } = await sql.query<{ n: number }>(
+				`select count(*)::integer as n from realtime.messages where topic = $1 and extension = 'broadcast'`,
+				[topic],
+			);
+			throw new Answer((rows[0]?.n ?? 0) > 0);
+		})
+		.catch((error: unknown) => {
+			if (error instanceof Answer) return error.allowed;
+			return false;
+		});
+}
+
+export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBackend): Realtime {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-	/** topic → sockets and the join ref each used for it. */
-	const members = new Map<string, Map<WebSocket, string | null>>();
+	/** topic → sockets, the join ref each used for it, and whether they joined it as a private channel. */
+	const members = new Map<string, Map<WebSocket, { joinRef: string | null; private: boolean }>>();
 
 	server.on('upgrade', async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -52,13 +93,14 @@ export function attachRealtime(server: Server, secret: Uint8Array): Realtime {
 			socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
 			return;
 		}
+		const apikey = url.searchParams.get('apikey') ?? undefined;
 		try {
-			await authenticate({ apikey: url.searchParams.get('apikey') ?? undefined }, secret);
+			await authenticate({ apikey }, secret);
 		} catch {
 			socket.end('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n');
 			return;
 		}
-		wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+		wss.handleUpgrade(req, socket, head, (ws) => accept(ws, apikey));
 	});
 
 	const send = (ws: WebSocket, message: Message) => {
@@ -71,7 +113,8 @@ export function attachRealtime(server: Server, secret: Uint8Array): Realtime {
 		response: Record<string, unknown> = {},
 	) => send(ws, [joinRef, ref, topic, 'phx_reply', { status, response }]);
 
-	function accept(ws: WebSocket) {
+	/** `apikey`: the socket's key, which stands for the caller when a join carries no access token. */
+	function accept(ws: WebSocket, apikey: string | undefined) {
 		ws.on('message', (data, isBinary) => {
 			// Client broadcasts arrive as binary frames; this endpoint does not relay them.
 			if (isBinary) return;
@@ -85,13 +128,24 @@ export function attachRealtime(server: Server, secret: Uint8Array): Realtime {
 			const [joinRef, , topic, event] = message;
 			if (topic === 'phoenix' && event === 'heartbeat') return reply(ws, message, 'ok');
 			if (event === 'phx_join') {
-				const config = (message[4] as { config?: { private?: boolean } } | undefined)?.config;
-				if (config?.private)
-					return reply(ws, message, 'error', { reason: 'private channels are not served by the embedded endpoint' });
-				const joined = members.get(topic) ?? new Map<WebSocket, string | null>();
-				joined.set(ws, joinRef);
-				members.set(topic, joined);
-				return reply(ws, message, 'ok', { postgres_changes: [] });
+				const payload = message[4] as { config?: { private?: boolean }; access_token?: unknown } | undefined;
+				const isPrivate = payload?.config?.private === true;
+				const join = () => {
+					const joined = members.get(topic) ?? new Map();
+					joined.set(ws, { joinRef, private: isPrivate });
+					members.set(topic, joined);
+					reply(ws, message, 'ok', { postgres_changes: [] });
+				};
+				if (!isPrivate) return join();
+				const token = typeof payload?.access_token === 'string' ? payload.access_token : apikey;
+				void mayListen(db, token, topic.replace(/^realtime:/, ''), secret).then((allowed) =>
+					allowed
+						? join()
+						: reply(ws, message, 'error', {
+								reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${topic}`,
+							}),
+				);
+				return;
 			}
 			if (event === 'phx_leave') {
 				members.get(topic)?.delete(ws);
@@ -107,10 +161,11 @@ export function attachRealtime(server: Server, secret: Uint8Array): Realtime {
 	}
 
 	return {
-		broadcast(topic, event, payload = {}) {
+		broadcast(topic, event, payload = {}, isPrivate = false) {
 			const full = `realtime:${topic}`;
-			for (const [ws, joinRef] of members.get(full) ?? []) {
-				send(ws, [joinRef, null, full, 'broadcast', { type: 'broadcast', event, payload }]);
+			for (const [ws, joined] of members.get(full) ?? []) {
+				if (joined.private !== isPrivate) continue;
+				send(ws, [joined.joinRef, null, full, 'broadcast', { type: 'broadcast', event, payload }]);
 			}
 		},
 		async close() {

@@ -19,9 +19,6 @@ export function ReflectionText({ reflection }: { reflection: SharedReflection })
 					<strong>Next time:</strong> {reflection.tryNext}
 				</p>
 			)}
-			<p className="muted">
-				<time dateTime={reflection.day}>{reflection.day}</time>
-			</p>
 		</>
 	);
 }

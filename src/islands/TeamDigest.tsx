@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { SharedReflection, TeamIndicators } from '../lib/data-api/database.ts';
+import { useEffect, useState } from 'react';
+import type { ReflectionWeek, SharedReflection, TeamIndicators } from '../lib/data-api/database.ts';
 import type { Named } from '../lib/indicators/series.ts';
-import { addDays, recentWeeks } from '../lib/indicators/weeks.ts';
 import { useFeedbackRuntime } from './feedback-runtime.ts';
 import { MembersOnly } from './MembersOnly.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
@@ -19,15 +18,14 @@ const formatWeek = (monday: string) =>
 		new Date(`${monday}T00:00:00Z`),
 	);
 
-/** The week's shared reflections grouped by workflow, with the week's headline numbers. */
+/** A closed week's shared reflections grouped by workflow, with the week's headline numbers. */
 export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKey }: Props) {
 	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const api = runtime?.api;
 	const [notMember, setNotMember] = useState(false);
 	const [joins, setJoins] = useState(0);
-	const weeks = useMemo(() => recentWeeks(new Date(), 12), []);
-	const [week, setWeek] = useState(weeks[0]!);
-	const [reflections, setReflections] = useState<SharedReflection[]>();
+	const [weeks, setWeeks] = useState<ReflectionWeek[]>();
+	const [week, setWeek] = useState('');
 	const [headline, setHeadline] = useState<TeamIndicators>();
 	const [error, setError] = useState('');
 
@@ -35,14 +33,9 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 	useEffect(() => {
 		if (!api) return;
 		let current = true;
-		setReflections(undefined);
 		void (async () => {
 			const [shared, indicators] = await Promise.all([
-				api.rpc('team_reflections', {
-					p_team: team.id,
-					p_since: `${week}T00:00:00Z`,
-					p_until: `${addDays(week, 7)}T00:00:00Z`,
-				}),
+				api.rpc('team_reflections', { p_team: team.id, p_weeks: 12 }),
 				// Twelve weeks, so every week the picker offers has its own numbers.
 				api.rpc('team_indicators', { p_team: team.id, p_weeks: 12 }),
 			]);
@@ -57,13 +50,14 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 				return;
 			}
 			setError('');
-			setReflections(shared.data);
+			setWeeks(shared.data);
+			setWeek((chosen) => chosen || (shared.data[0]?.week ?? ''));
 			setHeadline(indicators.data ?? undefined);
 		})();
 		return () => {
 			current = false;
 		};
-	}, [api, team.id, week, joins]);
+	}, [api, team.id, joins]);
 
 	if (problem)
 		return (
@@ -83,17 +77,14 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 		);
 	}
 
+	const chosen = weeks?.find((w) => w.week === week);
 	const groups = new Map<string, SharedReflection[]>();
-	for (const reflection of reflections ?? [])
+	for (const reflection of chosen?.reflections ?? [])
 		groups.set(reflection.workflow, [...(groups.get(reflection.workflow) ?? []), reflection]);
 	const title = (id: string, list: Named[]) => list.find((item) => item.id === id)?.title ?? id;
-	const weekCell = headline && !headline.suppressed ? headline.weekly.find((cell) => cell.week === week) : undefined;
-	const rising =
-		headline && !headline.suppressed
-			? headline.tasks.filter(
-					(cell) => !cell.suppressed && cell.recentConfidence !== null && cell.earlierConfidence !== null,
-				)
-			: [];
+	const weekCell = headline?.weekly.find((cell) => cell.week === week);
+	const changes = headline?.tasks.filter((cell) => cell.recentConfidence !== null && cell.earlierConfidence !== null);
+	const minPeople = headline?.minPeople ?? 4;
 
 	return (
 		<div className="digest">
@@ -101,9 +92,9 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 				<label>
 					Week{' '}
 					<select value={week} onChange={(event) => setWeek(event.target.value)}>
-						{weeks.map((monday, i) => (
-							<option key={monday} value={monday}>
-								{i === 0 ? 'This week' : `Week of ${formatWeek(monday)}`}
+						{(weeks ?? []).map((w) => (
+							<option key={w.week} value={w.week}>
+								Week of {formatWeek(w.week)}
 							</option>
 						))}
 					</select>
@@ -112,7 +103,10 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 					Print
 				</button>
 			</p>
-			<h2>Week of {formatWeek(week)}</h2>
+			<p className="muted">
+				The digest covers closed weeks (Monday to Sunday): this week's reflections appear once it ends.
+			</p>
+			{week && <h2>Week of {formatWeek(week)}</h2>}
 			{error && (
 				<p role="alert" className="feedback-problem">
 					{error}
@@ -123,52 +117,52 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 				<h3 id="headlines">Headlines</h3>
 				{!headline ? (
 					<p className="muted">Loading…</p>
-				) : headline.suppressed ? (
-					<p>Too few people checked in over the last twelve weeks to show numbers for {team.name}.</p>
 				) : (
 					<ul data-testid="digest-headlines">
 						<li>
-							{week === weeks[0] ? 'This week' : 'That week'}:{' '}
+							That week:{' '}
 							{weekCell
-								? weekCell.suppressed
-									? 'hidden (too few people)'
-									: `${weekCell.checkIns} check-ins by ${weekCell.participants} people`
+								? `${weekCell.checkIns} check-ins by ${weekCell.people} people` +
+									(weekCell.shown
+										? `; mean confidence ${weekCell.meanConfidence.toFixed(1)} of 5`
+										: '; confidence held back (too few people per task type)')
 								: 'no data'}
 							.
 						</li>
 						<li>
-							Last twelve weeks: {headline.totals.checkIns} check-ins by {headline.totals.participants} people; it
-							helped in {Math.round(headline.totals.helpedRate * 100)}% of uses; an AI error was caught in{' '}
-							{Math.round(headline.totals.catchRate * 100)}%.
+							Last twelve weeks: {headline.totals.checkIns} check-ins
+							{headline.totals.shown
+								? `; it helped in ${Math.round(headline.totals.helpedRate * 100)}% of uses; an AI error was caught ` +
+									`in ${Math.round(headline.totals.catchRate * 100)}%.`
+								: '.'}
 						</li>
-						{rising.map(
-							(cell) =>
-								!cell.suppressed && (
-									<li key={cell.task}>
-										{title(cell.task, tasks)}: confidence {cell.earlierConfidence!.toFixed(1)} →{' '}
-										{cell.recentConfidence!.toFixed(1)} (four weeks before the last four, then the last four)
-									</li>
-								),
-						)}
+						{changes?.map((cell) => (
+							<li key={cell.task}>
+								{title(cell.task, tasks)}: confidence {cell.earlierConfidence?.toFixed(1)} →{' '}
+								{cell.recentConfidence?.toFixed(1)} (four closed weeks before the last four, then the last four)
+							</li>
+						))}
 					</ul>
 				)}
 			</section>
 
 			<section aria-labelledby="reflections">
 				<h3 id="reflections">What people shared</h3>
-				{reflections === undefined && !error && <p className="muted">Loading…</p>}
-				{reflections?.length === 0 && (
-					<p>
-						No shared reflections this week. A good prompt for the meeting: what did you try with AI this week, and what
-						happened?
+				{weeks === undefined && !error && <p className="muted">Loading…</p>}
+				{chosen && !chosen.shown && (
+					<p data-testid="digest-held">
+						Fewer than {minPeople} people shared a reflection that week, so none is shown: a few could be told apart. A
+						good prompt for the meeting: what did you try with AI this week, and what happened?
 					</p>
 				)}
 				{[...groups].map(([workflow, list]) => (
 					<article key={workflow} className="digest-workflow">
 						<h4>{title(workflow, workflows)}</h4>
 						<ul>
-							{list.map((reflection) => (
-								<li key={reflection.id} data-testid="digest-reflection">
+							{list.map((reflection, i) => (
+								// No ids are published: the position in this answer is the key.
+								// biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
+								<li key={i} data-testid="digest-reflection">
 									<ReflectionText reflection={reflection} />
 								</li>
 							))}

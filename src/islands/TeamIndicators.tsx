@@ -6,7 +6,7 @@ import { ago, indicatorView, type Named } from '../lib/indicators/series.ts';
 import { ConfidenceSection } from './indicators/ConfidenceSection.tsx';
 import { taskCharts } from './indicators/charts.ts';
 import { ErrorsSection } from './indicators/ErrorsSection.tsx';
-import { pct } from './indicators/parts.tsx';
+import { num, pct } from './indicators/parts.tsx';
 import { TaskUseSection } from './indicators/TaskUseSection.tsx';
 import { useTeamIndicators } from './indicators/useTeamIndicators.ts';
 import { WeeklyTrendSection } from './indicators/WeeklyTrendSection.tsx';
@@ -62,7 +62,7 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 		return <MembersOnly runtime={runtime} team={team} what="its indicators" onJoined={joined} />;
 	}
 
-	const k = data?.k ?? 3;
+	const minPeople = data?.minPeople ?? 4;
 	return (
 		<div className="indicators">
 			<form className="filters" onSubmit={(event) => event.preventDefault()}>
@@ -100,8 +100,9 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 				</span>
 			</form>
 			<p className="rule muted">
-				Reporting rule: a number is shown only when at least {k} different people are behind it; smaller groups, and any
-				group whose number could be worked out from the others, show “hidden”.
+				Reporting rule: how often people check in is shown as it happens. Confidence, outcomes and errors are shown per
+				closed week (Monday to Sunday), only where at least {minPeople} people are behind a number, so that no one can
+				work out a teammate’s answers; the rest reads “hidden”. See the privacy page for why.
 			</p>
 			{error && (
 				<p role="alert" className="feedback-problem">
@@ -111,8 +112,8 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 
 			{view?.suppressed && (
 				<p className="suppressed-all" data-testid="team-suppressed">
-					Too few people have checked in during this period to show anything without identifying someone. Numbers appear
-					once {k} teammates have checked in.
+					No closed week of this period had {minPeople} or more people in one task type, so confidence, outcomes and
+					errors are held back. Check-ins so far: {view.totals.checkIns}, {view.thisWeek.people} people this week.
 				</p>
 			)}
 
@@ -120,26 +121,19 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 				<>
 					<dl className="headline facts" data-testid="headline">
 						<dt>Check-ins</dt>
-						<dd data-testid="total-check-ins">{view.totals?.checkIns}</dd>
-						<dt>People</dt>
-						<dd data-testid="total-people">{view.totals?.participants}</dd>
+						<dd data-testid="total-check-ins">{view.totals.checkIns}</dd>
+						<dt>People this week</dt>
+						<dd data-testid="people-this-week">{view.thisWeek.people}</dd>
 						<dt>Mean confidence</dt>
-						<dd>{view.totals?.meanConfidence.toFixed(1)} of 5</dd>
+						<dd>{num(view.totals.meanConfidence, 1)} of 5</dd>
 						<dt>AI errors caught</dt>
-						<dd>in {pct(view.totals?.catchRate ?? null)} of uses</dd>
+						<dd>in {pct(view.totals.catchRate)} of uses</dd>
 					</dl>
 					<TaskUseSection view={view} charts={charts} csv={csv.tasks} csvName={`${team.id}-tasks`} />
 					<WeeklyTrendSection view={view} csv={csv.weeks} csvName={`${team.id}-weeks`} />
 					<ConfidenceSection rows={usedTasks} charts={charts} csv={csv.tasks} csvName={`${team.id}-confidence`} />
-					<ErrorsSection
-						view={view}
-						rows={usedTasks}
-						charts={charts}
-						task={task}
-						csv={csv.tasks}
-						csvName={`${team.id}-errors`}
-					/>
-					<WorkflowUseSection view={view} task={task} csv={csv.workflows} csvName={`${team.id}-workflows`} />
+					<ErrorsSection view={view} rows={usedTasks} charts={charts} csv={csv.tasks} csvName={`${team.id}-errors`} />
+					<WorkflowUseSection view={view} csv={csv.workflows} csvName={`${team.id}-workflows`} />
 				</>
 			)}
 		</div>

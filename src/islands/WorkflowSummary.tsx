@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FeedbackApi } from '../lib/data-api/client.ts';
-import type { SharedReflection, WorkflowSummary as Summary } from '../lib/data-api/database.ts';
-import { CONFIDENCE } from '../lib/feedback/model.ts';
+import type { ReflectionWeek, SharedReflection, WorkflowSummary as Summary } from '../lib/data-api/database.ts';
 import { ReflectionText } from './ReflectionText.tsx';
 
 interface Props {
@@ -22,10 +21,9 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 	const [problem, setProblem] = useState('');
 
 	const load = useCallback(async () => {
-		const since = new Date(Date.now() - 90 * 86_400_000).toISOString();
 		const [result, reflections] = await Promise.all([
 			api.rpc('workflow_summary', { p_workflow: workflow, p_team: team }),
-			api.rpc('team_reflections', { p_team: team, p_since: since }),
+			api.rpc('team_reflections', { p_team: team, p_weeks: 12 }),
 		]);
 		if (result.error || !result.data) {
 			setProblem(
@@ -38,7 +36,10 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 		setProblem('');
 		setSummary(result.data);
 		setShared(
-			(reflections.data ?? []).filter((reflection: SharedReflection) => reflection.workflow === workflow).slice(0, 5),
+			(reflections.data ?? [])
+				.flatMap((week: ReflectionWeek) => week.reflections)
+				.filter((reflection: SharedReflection) => reflection.workflow === workflow)
+				.slice(0, 5),
 		);
 	}, [api, workflow, team]);
 
@@ -54,8 +55,8 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 			{!summary && !problem && <p className="muted">Loading…</p>}
 			{summary?.suppressed && (
 				<p data-testid="summary-suppressed">
-					Too few check-ins yet to show this: numbers appear once at least {summary.k} people on your team have checked
-					in, so no one's answers can be singled out.
+					Nothing to show yet: numbers appear for a closed week (Monday to Sunday) in which at least {summary.minPeople}{' '}
+					people on your team used this workflow, so no one's answers can be singled out.
 				</p>
 			)}
 			{summary && !summary.suppressed && (
@@ -63,48 +64,32 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 					<dl className="facts" data-testid="summary-numbers">
 						<dt>Check-ins</dt>
 						<dd data-testid="summary-check-ins">{summary.checkIns}</dd>
-						<dt>People</dt>
-						<dd>{summary.participants}</dd>
+						<dt>Weeks</dt>
+						<dd>
+							{summary.weeks} of the last 12 closed weeks, {summary.personWeeks} person-weeks
+						</dd>
 						<dt>Mean confidence</dt>
 						<dd>{summary.meanConfidence.toFixed(1)} of 5</dd>
 						<dt>It helped</dt>
 						<dd>{percent(summary.helpedRate)} of uses</dd>
+						<dt>Spread of confidence</dt>
+						<dd>sd {summary.confidenceSd.toFixed(1)} between people</dd>
 						<dt>AI errors caught</dt>
-						<dd>in {percent(summary.catchRate)} of uses</dd>
+						<dd>
+							in {percent(summary.catchRate)} of uses ({percent(summary.caughtAfterRate)} only after it went somewhere)
+						</dd>
 					</dl>
-					<table className="spread">
-						<caption>Confidence spread (check-ins per level)</caption>
-						<thead>
-							<tr>
-								<th scope="col">Level</th>
-								<th scope="col">Check-ins</th>
-							</tr>
-						</thead>
-						<tbody>
-							{summary.confidence.map((cell) => (
-								<tr key={cell.level}>
-									<th scope="row">
-										{cell.level} ({CONFIDENCE.labels[cell.level - 1]})
-									</th>
-									<td>
-										{cell.suppressed ? (
-											<span title="Fewer than the minimum number of people">hidden</span>
-										) : (
-											cell.checkIns
-										)}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+					<p className="muted">Closed weeks only; this week's check-ins count once it ends.</p>
 				</>
 			)}
 			{shared.length > 0 && (
 				<>
 					<h4>What teammates learned</h4>
 					<ul className="shared-reflections">
-						{shared.map((reflection) => (
-							<li key={reflection.id}>
+						{shared.map((reflection, i) => (
+							// No ids are published: the position in this answer is the key.
+							// biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
+							<li key={i}>
 								<ReflectionText reflection={reflection} />
 							</li>
 						))}

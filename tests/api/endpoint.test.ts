@@ -143,20 +143,18 @@ describe.each(setups)('the endpoint over $name, through supabase-js', (setup) =>
 		}
 		const summary = await anon.rpc('workflow_summary', { p_workflow: 'sql-query-from-question' });
 		expect(summary.error).toBeNull();
-		expect(summary.data).toMatchObject({
-			workflow: 'sql-query-from-question',
-			suppressed: false,
-			checkIns: 3,
-			participants: 3,
-		});
+		// This week's check-ins are activity: the summary, made of closed weeks, does not show them yet.
+		expect(summary.data).toMatchObject({ workflow: 'sql-query-from-question', suppressed: true, minPeople: 4 });
 		expect((await anon.rpc('team_indicators', { p_team: 'ops', p_weeks: 4 })).status).toBe(401);
 		const indicators = await writer.rpc('team_indicators', { p_team: 'ops', p_weeks: 4 });
-		expect(indicators.data).toMatchObject({ team: 'ops', weeks: 4, totals: { checkIns: 3 } });
-		const reflections = await writer.rpc('team_reflections', {
-			p_team: 'legal',
-			p_since: new Date(Date.now() - 86_400_000).toISOString(),
+		expect(indicators.data).toMatchObject({
+			team: 'ops',
+			weeks: 4,
+			totals: { checkIns: 3, shown: false },
+			thisWeekActivity: { checkIns: 3, people: 3 },
 		});
-		expect(Array.isArray(reflections.data)).toBe(true);
+		const reflections = await writer.rpc('team_reflections', { p_team: 'legal', p_weeks: 2 });
+		expect(reflections.data?.map((week) => week.shown)).toEqual([false, false]);
 		const missing = await anon.rpc('no_such_function' as 'workflow_summary', { p_workflow: 'x' });
 		expect(missing.status).toBe(404);
 		expect(missing.error?.code).toBe('PGRST202');

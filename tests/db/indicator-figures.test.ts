@@ -1,20 +1,39 @@
 /**
- * team_indicators computes its figures from per-person weekly sums, not from the rows directly (for
- * speed at a million check-ins). This checks every figure it shows against plain aggregates over the
- * raw rows, on varied random data, for each period. Means and rates weigh each person equally: the
- * mean over people of each person's own avg(); the spread is stddev_pop of those person means.
+ * The publication model, checked against a second implementation (tests/helpers/publication-reference.ts)
+ * on varied random data: the cells the database publishes for each closed week are the ones the model
+ * prescribes, with the same sums, and every figure team_indicators shows for each period and task
+ * filter is the sum of shown cells it says it is; activity equals the raw counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlBackend } from '../../endpoint/database.ts';
+import type { TeamIndicators } from '../../src/lib/data-api/database.ts';
 import { backends } from '../helpers/backends.ts';
 import { type Member, makeMember } from '../helpers/members.ts';
+import {
+	figuresOf,
+	publishedWeeks,
+	type RawCheckIn,
+	type ReferenceCell,
+	rawCheckIns,
+	referenceCells,
+} from '../helpers/publication-reference.ts';
 
-type Cell = Record<string, unknown> & { suppressed: boolean };
+/** Equal to the last digit the database rounds to: numeric is exact, the reference uses floats. */
+const expectFigures = (actual: object, expected: Record<string, number>) => {
+	const shown = actual as Record<string, unknown>;
+	for (const [key, value] of Object.entries(expected)) {
+		expect(Math.abs(Number(shown[key]) - value), `${key}: ${shown[key]} against ${value}`).toBeLessThanOrEqual(
+			key.endsWith('Rate') ? 0.0011 : 0.011,
+		);
+	}
+};
 
 describe.each(backends)('team_indicators figures on $name', (backend) => {
 	let db: SqlBackend;
 	let close: () => Promise<void>;
 	let reader: Member;
+	let rows: RawCheckIn[];
+	let cells: ReferenceCell[];
 	beforeAll(async () => {
 		({ db, close } = await backend.open());
 		reader = await makeMember(db, ['team-1', 'team-2', 'team-3']);
@@ -22,7 +41,8 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 		await db.admin.exec(`
 			select setseed(0.20261124);
 			insert into public.check_ins
-			  (id, workflow, task, team, participant, confidence, outcome, error_caught, error_kind, created_at)
+			  (id, workflow, task, team, participant, confidence, outcome, error_caught, error_kind, minutes_saved,
+			   created_at)
 			select gen_random_uuid(), 'workflow-' || w, 'task-' || (w % 4), 'team-' || t,
 			       ('00000000-0000-4000-8000-' || lpad((t * 100 + floor(random() * (3 + t * 3.7)))::text, 12, '0'))::uuid,
 			       1 + floor(random() * 5)::integer,
@@ -32,146 +52,145 @@ describe.each(backends)('team_indicators figures on $name', (backend) => {
 			            then ((array['made_up_fact', 'wrong_number', 'tone'])[1 + floor(random() * 3)::integer])
 			                 ::public.error_kind
 			       end,
+			       case when random() < 0.5 then floor(random() * 60)::integer end,
 			       now() - random() * interval '100 days'
 			from generate_series(1, 1600) as i
 			cross join lateral (select i % 4 as t, floor(random() * 9)::integer as w,
 			                           (array['none', 'none', 'none', 'before', 'after'])[1 + floor(random() * 5)::integer]
 			                             as caught) r;
 		`);
+		// The first read publishes the closed weeks.
+		await call('team-1', 12);
+		rows = await rawCheckIns(db);
+		cells = referenceCells(rows, await publishedWeeks(db), 4);
 	});
 	afterAll(async () => close?.());
 
-	const call = async (team: string, weeks: number) => {
+	const call = async (team: string, weeks: number, task?: string) => {
 		const { rows } = await db.asRole('authenticated', reader.claims, (sql) =>
-			sql.query<{ body: string }>('select public.team_indicators($1, $2)::text as body', [team, weeks]),
+			sql.query<{ body: string }>('select public.team_indicators($1, $2, $3)::text as body', [
+				team,
+				weeks,
+				task ?? null,
+			]),
 		);
-		return JSON.parse(rows[0]!.body) as {
-			suppressed: boolean;
-			totals: Cell;
-			tasks: Cell[];
-			weekly: Cell[];
-			workflows: Cell[];
-			errorKinds: Cell[];
-		};
+		return JSON.parse(rows[0]!.body) as TeamIndicators;
 	};
-	const reference = async <T>(text: string, params: unknown[]) =>
-		(await db.admin.query<T & Record<string, unknown>>(text, params)).rows;
-	const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+	it('publishes the twelve closed weeks, each cell shown or hidden as the model says, with its sums', async () => {
+		expect((await publishedWeeks(db)).size).toBe(12);
+		const { rows: stored } = await db.admin.query<
+			{ team: string; week: string; level: string; task: string; key: string } & Record<string, unknown>
+		>(
+			`select team, to_char(week, 'YYYY-MM-DD') as week, level, task, key, shown, people, check_ins, confidence,
+			        confidence_sq, helped, caught_before, caught_after, before_check_ins, after_check_ins, minutes_saved
+			 from praxis_private.week_cells where level <> 'team'`,
+		);
+		const id = (c: { team: string; week: string; level: string; task: string; key: string }) =>
+			[c.team, c.week, c.level, c.task, c.key].join('|');
+		expect(stored.map(id).sort()).toEqual(cells.map(id).sort());
+		const byId = new Map(cells.map((c) => [id(c), c]));
+		let shown = 0;
+		let hiddenByComplement = 0;
+		for (const row of stored) {
+			const cell = byId.get(id(row))!;
+			expect(row.shown, id(row)).toBe(cell.shown);
+			if (cell.shown) {
+				shown++;
+				expect([row.people, row.check_ins, row.before_check_ins, row.after_check_ins, row.minutes_saved]).toEqual([
+					cell.people.size,
+					cell.checkIns,
+					cell.beforeN,
+					cell.afterN,
+					cell.minutes,
+				]);
+				for (const [column, value] of [
+					['confidence', cell.confidence],
+					['confidence_sq', cell.confidenceSq],
+					['helped', cell.helped],
+					['caught_before', cell.before],
+					['caught_after', cell.after],
+				] as const) {
+					expect(Number(row[column])).toBeCloseTo(value, 9);
+				}
+			} else {
+				if (cell.people.size >= 4) hiddenByComplement++;
+				// A hidden cell keeps no measure; a hidden part keeps not even its size.
+				expect(row.confidence).toBeNull();
+				expect(row.helped).toBeNull();
+				if (row.level !== 'task') expect([row.people, row.check_ins]).toEqual([null, null]);
+			}
+		}
+		// The data is varied enough to exercise both rules.
+		expect(shown).toBeGreaterThan(20);
+		expect(hiddenByComplement).toBeGreaterThan(0);
+		expect(stored.some((r) => !r.shown)).toBe(true);
+	});
 
 	const periods = [4, 8, 12] as const;
-	const teams = ['team-1', 'team-2', 'team-3'];
-	const cases = teams.flatMap((team) => periods.map((weeks) => ({ team, weeks })));
+	const cases = ['team-1', 'team-2', 'team-3'].flatMap((team) =>
+		periods.flatMap((weeks) => [undefined, 'task-1'].map((task) => ({ team, weeks, task }))),
+	);
 
 	it.each(cases)(
-		'$team over $weeks weeks: every figure shown equals the aggregate over the raw rows',
-		async ({ team, weeks }) => {
-			const result = await call(team, weeks);
-			expect(result.suppressed).toBe(false);
-			const window =
-				`team = $1 and created_at >= date_trunc('week', now() at time zone 'utc') at time zone 'utc' ` +
-				`- make_interval(weeks => $2::integer - 1)`;
+		'$team over $weeks weeks (task $task): every figure is the sum of the shown cells, activity the raw counts',
+		async ({ team, weeks, task }) => {
+			const result = await call(team, weeks, task);
+			const closed = new Set(result.weekly.filter((w) => w.closed).map((w) => w.week));
+			const inScope = (c: { team: string; week: string; task: string }) =>
+				c.team === team && closed.has(c.week) && (!task || c.task === task);
+			const shown = (level: string) => cells.filter((c) => c.level === level && c.shown && inScope(c));
+			const scoped = rows.filter((r) => r.team === team && (!task || r.task === task));
 
-			const [totals] = await reference(
-				`select sum(n) as n, count(*) as p, round(avg(mean), 2) as mean, round(avg(helped), 3) as helped,
-			round(avg(caught), 3) as caught
-			from (select participant, count(*) as n, avg(confidence) as mean, avg((outcome = 'helped')::integer) as helped,
-			             avg((error_caught <> 'none')::integer) as caught
-			      from public.check_ins where ${window} group by participant) person`,
-				[team, weeks],
-			);
-			expect(result.totals).toEqual({
-				suppressed: false,
-				checkIns: Number(totals!.n),
-				participants: Number(totals!.p),
-				meanConfidence: num(totals!.mean),
-				helpedRate: num(totals!.helped),
-				catchRate: num(totals!.caught),
-			});
+			const taskCells = shown('task');
+			expect(result.totals.shown).toBe(taskCells.length > 0);
+			if (result.totals.shown) {
+				const { checkIns, ...figures } = figuresOf(taskCells);
+				expect(result.totals.shownCheckIns).toBe(checkIns);
+				expectFigures(result.totals, figures);
+			}
+			expect(result.totals.checkIns).toBe(scoped.filter((r) => r.week >= result.since).length);
 
-			const tasks = await reference(
-				`select task, sum(n) as n, count(*) as p, round(avg(mean), 2) as mean, round(stddev_pop(mean), 2) as sd,
-			round(avg(helped), 3) as helped, round(avg(caught), 3) as caught, sum(before) as before, sum(after) as after
-			from (select task, participant, count(*) as n, avg(confidence) as mean,
-			             avg((outcome = 'helped')::integer) as helped, avg((error_caught <> 'none')::integer) as caught,
-			             count(*) filter (where error_caught = 'before') as before,
-			             count(*) filter (where error_caught = 'after') as after
-			      from public.check_ins where ${window} group by task, participant) person
-			group by task`,
-				[team, weeks],
-			);
-			const shownTasks = result.tasks.filter((cell) => !cell.suppressed);
-			expect(shownTasks.length).toBeGreaterThan(0);
-			for (const cell of shownTasks) {
-				const row = tasks.find((r) => r.task === cell.task)!;
-				expect(cell).toMatchObject({
-					checkIns: Number(row.n),
-					participants: Number(row.p),
-					meanConfidence: num(row.mean),
-					confidenceSd: num(row.sd),
-					helpedRate: num(row.helped),
-					catchRate: num(row.caught),
-					caughtBefore: Number(row.before),
-					caughtAfter: Number(row.after),
-				});
+			for (const cell of result.tasks) {
+				const mine = taskCells.filter((c) => c.task === cell.task);
+				expect(cell.shown, cell.task).toBe(mine.length > 0);
+				expect(cell.checkIns).toBe(scoped.filter((r) => r.task === cell.task && r.week >= result.since).length);
+				if (cell.shown) {
+					const { checkIns, personWeeks, ...figures } = figuresOf(mine);
+					expect([cell.shownCheckIns, cell.shownPersonWeeks]).toEqual([checkIns, personWeeks]);
+					expectFigures(cell, figures);
+				}
 			}
 
-			// The confidence change: last four weeks against the four before, each shown only for k people.
-			const change = await reference(
-				`select task, count(recent) as recent_p, round(avg(recent), 2) as recent,
-			count(earlier) as earlier_p, round(avg(earlier), 2) as earlier
-			from (select task, participant,
-			             avg(confidence) filter (where created_at >= w - interval '3 weeks') as recent,
-			             avg(confidence) filter (where created_at >= w - interval '7 weeks'
-			                                      and created_at < w - interval '3 weeks') as earlier
-			      from public.check_ins,
-			           (select date_trunc('week', now() at time zone 'utc') at time zone 'utc' as w) this_week
-			      where team = $1 group by task, participant) person
-			group by task`,
-				[team],
-			);
-			for (const cell of shownTasks) {
-				const row = change.find((r) => r.task === cell.task)!;
-				expect(cell.recentConfidence).toBe(Number(row.recent_p) >= 3 ? num(row.recent) : null);
-				expect(cell.earlierConfidence).toBe(Number(row.earlier_p) >= 3 ? num(row.earlier) : null);
-			}
-
-			const weekly = await reference(
-				`select to_char(date_trunc('week', created_at at time zone 'utc'), 'YYYY-MM-DD') as week, count(*) as n,
-			        count(distinct participant) as p
-			from public.check_ins where ${window} group by 1`,
-				[team, weeks],
-			);
 			expect(result.weekly).toHaveLength(weeks);
-			for (const cell of result.weekly.filter((c) => !c.suppressed)) {
-				const row = weekly.find((r) => r.week === cell.week);
-				expect([cell.checkIns, cell.participants]).toEqual(row ? [Number(row.n), Number(row.p)] : [0, 0]);
+			for (const week of result.weekly) {
+				const raw = scoped.filter((r) => r.week === week.week);
+				expect([week.checkIns, week.people]).toEqual([raw.length, new Set(raw.map((r) => r.participant)).size]);
+				const mine = taskCells.filter((c) => c.week === week.week);
+				expect(week.shown).toBe(mine.length > 0);
+				if (week.shown) {
+					const { checkIns, personWeeks: _activity_instead, ...figures } = figuresOf(mine);
+					expect(week.shownCheckIns).toBe(checkIns);
+					expectFigures(week, figures);
+				}
 			}
 
-			const workflows = await reference(
-				`select workflow, min(task) as task, count(*) as n, count(distinct participant) as p
-			from public.check_ins where ${window} group by workflow`,
-				[team, weeks],
+			const workflowCells = shown('workflow');
+			expect(result.workflows.map((w) => w.workflow).sort()).toEqual(
+				[...new Set(workflowCells.map((c) => c.key))].sort(),
 			);
-			const shownWorkflows = result.workflows.filter((c) => !c.suppressed);
-			expect(shownWorkflows.length).toBeGreaterThan(0);
-			for (const cell of shownWorkflows) {
-				const row = workflows.find((r) => r.workflow === cell.workflow)!;
-				expect(cell).toMatchObject({ task: row.task, checkIns: Number(row.n), participants: Number(row.p) });
+			for (const workflow of result.workflows) {
+				expectFigures(workflow, figuresOf(workflowCells.filter((c) => c.key === workflow.workflow)));
 			}
-
-			const kinds = await reference(
-				`select coalesce(error_kind::text, 'unspecified') as kind, count(*) as n, count(distinct participant) as p
-			from public.check_ins where ${window} and error_caught <> 'none' group by 1`,
-				[team, weeks],
-			);
-			for (const cell of result.errorKinds.filter((c) => !c.suppressed)) {
-				const row = kinds.find((r) => r.kind === cell.kind)!;
-				expect([cell.checkIns, cell.participants]).toEqual([Number(row.n), Number(row.p)]);
+			const kindCells = shown('kind');
+			for (const kind of result.errorKinds) {
+				const mine = kindCells.filter((c) => c.key === kind.kind);
+				expect([kind.checkIns, kind.personWeeks]).toEqual([
+					mine.reduce((n, c) => n + c.checkIns, 0),
+					mine.reduce((n, c) => n + c.people.size, 0),
+				]);
 			}
-			// Every task, workflow and kind with check-ins appears, shown or suppressed: none is dropped.
-			expect(result.tasks.map((c) => c.task).sort()).toEqual(tasks.map((r) => r.task).sort());
-			expect(result.workflows.map((c) => c.workflow).sort()).toEqual(workflows.map((r) => r.workflow).sort());
-			expect(result.errorKinds.map((c) => c.kind).sort()).toEqual(kinds.map((r) => r.kind).sort());
+			expect(result.errorKinds.length).toBe(new Set(kindCells.map((c) => c.key)).size);
 		},
 	);
 });

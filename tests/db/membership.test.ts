@@ -96,10 +96,8 @@ describe.each(backends)('team membership on $name', (backend) => {
 			expect(await as('anon', call, params)).toMatchObject({ error: '42501' });
 			expect(await as(members[0]!, call, params)).not.toHaveProperty('error');
 		}
-		expect(await as(outsider, 'public.team_reflections($1, $2)', ['hr', new Date(0).toISOString()])).toMatchObject({
-			error: '42501',
-		});
-		expect(await as(members[1]!, 'public.team_reflections($1, $2)', ['hr', new Date(0).toISOString()])).toEqual([]);
+		expect(await as(outsider, 'public.team_reflections($1)', ['hr'])).toMatchObject({ error: '42501' });
+		expect(await as(members[1]!, 'public.team_reflections($1)', ['hr'])).toHaveLength(4);
 
 		// The attack: rows under invented ids, to lift a small team over k. Every way is refused.
 		const invented = Array.from({ length: 3 }, () => checkIn({ team: 'hr', participant: randomUUID() }));

@@ -32,7 +32,7 @@ describe('Supabase-only objects are guarded', () => {
 		await db.close();
 	});
 
-	it('announces once per team and statement on the team channel, with no data, where it exists', async () => {
+	it('announces once per team and statement on the private team channel, with the task types only, where it exists', async () => {
 		const db = await openPglite();
 		// A stand-in with the signature Supabase's realtime.send has, recording its calls; the endpoint's
 		// own stand-in is then left alone by migrate().
@@ -55,8 +55,8 @@ describe('Supabase-only objects are guarded', () => {
 		);
 		const sent = await db.admin.query('select payload, event, topic, private from realtime.sent order by topic');
 		expect(sent.rows).toEqual([
-			{ payload: {}, event: 'check_in', topic: 'indicators:legal', private: false },
-			{ payload: {}, event: 'check_in', topic: 'indicators:ops', private: false },
+			{ payload: { tasks: ['contract-review'] }, event: 'check_in', topic: 'indicators:legal', private: true },
+			{ payload: { tasks: ['contract-review'] }, event: 'check_in', topic: 'indicators:ops', private: true },
 		]);
 		await db.close();
 	});

@@ -11,91 +11,122 @@ const tasks = [
 	{ id: 'forecasting', title: 'Planning and forecasting' },
 ];
 const workflows = [{ id: 'escalated-ticket-reply', title: 'Draft a reply to an escalated ticket' }];
-const base = { team: 'support', task: null, weeks: 3, k: 3, since: '2026-11-09', generatedAt: '2026-11-24T10:00:00Z' };
-const cell = {
-	checkIns: 9,
-	participants: 4,
+const base = {
+	team: 'support',
+	task: null,
+	weeks: 3,
+	k: 3,
+	minPeople: 4,
+	since: '2026-11-09',
+	thisWeek: '2026-11-23',
+	generatedAt: '2026-11-24T10:00:00Z',
+};
+const figures = {
 	meanConfidence: 3.5,
 	confidenceSd: 0.8,
 	helpedRate: 0.9,
+	gotInTheWayRate: 0.05,
 	catchRate: 0.2,
+	caughtBeforeRate: 0.2,
+	caughtAfterRate: 0,
 	caughtBefore: 2,
 	caughtAfter: 0,
-	recentConfidence: 3.8,
-	earlierConfidence: 3.1,
+	minutesSaved: 40,
 };
 
 describe('turning team_indicators JSON into chart series', () => {
-	it('keeps empty weeks as zeros and suppressed weeks as gaps, and lists unused task types', () => {
+	it('keeps activity everywhere, held-back measures as gaps, and lists unused task types', () => {
 		const data: TeamIndicators = {
 			...base,
-			suppressed: false,
-			totals: {
-				suppressed: false,
-				checkIns: 11,
-				participants: 5,
-				meanConfidence: 3.4,
-				helpedRate: 0.8,
-				catchRate: 0.2,
-			},
+			totals: { checkIns: 14, shown: true, shownCheckIns: 9, personWeeks: 4, ...figures },
+			thisWeekActivity: { checkIns: 2, people: 2, tasks: [{ task: 'customer-replies', checkIns: 2, people: 2 }] },
 			tasks: [
-				{ task: 'customer-replies', suppressed: false, ...cell },
-				{ task: 'code-review', suppressed: true },
-			],
-			weekly: [
-				{ week: '2026-11-09', suppressed: false, checkIns: 0, participants: 0 },
-				{ week: '2026-11-16', suppressed: true },
-				{ week: '2026-11-23', suppressed: false, checkIns: 9, participants: 4 },
-			],
-			workflows: [
 				{
-					workflow: 'escalated-ticket-reply',
 					task: 'customer-replies',
-					suppressed: false,
-					checkIns: 9,
-					participants: 4,
+					checkIns: 11,
+					personWeeks: 6,
+					shown: true,
+					shownCheckIns: 9,
+					shownPersonWeeks: 4,
+					recentConfidence: 3.8,
+					earlierConfidence: 3.1,
+					...figures,
+				},
+				{
+					task: 'code-review',
+					checkIns: 3,
+					personWeeks: 3,
+					shown: false,
+					recentConfidence: null,
+					earlierConfidence: null,
 				},
 			],
-			errorKinds: [{ kind: 'tone', suppressed: true }],
+			weekly: [
+				{ week: '2026-11-09', closed: true, checkIns: 0, people: 0, shown: false },
+				{ week: '2026-11-16', closed: true, checkIns: 12, people: 7, shown: true, shownCheckIns: 9, ...figures },
+				{ week: '2026-11-23', closed: false, checkIns: 2, people: 2, shown: false },
+			],
+			workflows: [
+				{ workflow: 'escalated-ticket-reply', task: 'customer-replies', checkIns: 5, personWeeks: 4, ...figures },
+			],
+			errorKinds: [{ kind: 'tone', checkIns: 2, personWeeks: 4 }],
 		};
 		const view = indicatorView(data, tasks, workflows);
-		expect(view.weeks.map((w) => w.checkIns)).toEqual([0, null, 9]);
+		expect(view.weeks.map((w) => [w.checkIns, w.meanConfidence, w.current])).toEqual([
+			[0, null, false],
+			[12, 3.5, false],
+			[2, null, true],
+		]);
 		expect(view.weeks[0]!.time).toBe(Date.UTC(2026, 10, 9) / 1000);
-		expect(view.tasks.map((t) => [t.title, t.checkIns, t.suppressed, t.unused])).toEqual([
-			['Replying to customers', 9, false, false],
-			['Reading and reviewing code', null, true, false],
-			['Planning and forecasting', 0, false, true],
+		expect(
+			view.tasks.map((t) => [t.title, t.checkIns, t.peoplePerWeek, t.meanConfidence, t.suppressed, t.unused]),
+		).toEqual([
+			['Replying to customers', 11, 2, 3.5, false, false],
+			['Reading and reviewing code', 3, 1, null, true, false],
+			['Planning and forecasting', 0, 0, null, false, true],
 		]);
 		expect(view.tasks[0]!.confidenceChange).toBe(0.7);
 		expect(view.workflows[0]!.title).toBe('Draft a reply to an escalated ticket');
-		expect(view.errorKinds).toEqual([{ kind: 'tone', checkIns: null, suppressed: true }]);
+		// Twelve check-ins in closed weeks, five of them in shown workflow cells.
+		expect(view.heldWorkflowCheckIns).toBe(7);
+		expect(view.thisWeek).toEqual({ checkIns: 2, people: 2 });
 
 		// The CSV downloads say "hidden" where the page does, never 0 or an empty cell.
 		const weeks = indicatorCsv.weeks(view).split('\r\n');
 		expect(weeks).toEqual([
-			'week starting,check-ins,active people',
-			'2026-11-09,0,0',
-			'2026-11-16,hidden,hidden',
-			'2026-11-23,9,4',
+			'week starting,check-ins,active people,mean confidence,error catch rate',
+			'2026-11-09,0,0,hidden,hidden',
+			'2026-11-16,12,7,3.5,0.2',
+			'2026-11-23,2,2,open,open',
 		]);
 		const taskLines = indicatorCsv.tasks(view).split('\r\n');
-		expect(taskLines[2]).toBe('Reading and reviewing code,hidden,hidden,hidden,hidden,hidden,hidden,hidden,hidden');
-		expect(taskLines[1]!.startsWith('Replying to customers,9,4,3.5,0.8,0.7,0.2,2,0')).toBe(true);
+		expect(taskLines[2]).toBe('Reading and reviewing code,3,1,hidden,hidden,hidden,hidden,hidden,hidden,hidden');
+		expect(taskLines[1]).toBe('Replying to customers,11,2,9,3.5,0.8,0.7,0.2,2,0');
 	});
 
-	it('shows nothing but suppression for a team below k, and no data for a team with none', () => {
+	it('holds every measure back when no cell is shown, and keeps the activity', () => {
 		const hidden: TeamIndicators = {
 			...base,
-			suppressed: true,
-			totals: { suppressed: true },
-			tasks: [],
+			totals: { checkIns: 2, shown: false, shownCheckIns: null },
+			thisWeekActivity: { checkIns: 2, people: 1, tasks: [{ task: 'code-review', checkIns: 2, people: 1 }] },
+			tasks: [
+				{
+					task: 'code-review',
+					checkIns: 2,
+					personWeeks: 1,
+					shown: false,
+					recentConfidence: null,
+					earlierConfidence: null,
+				},
+			],
 			workflows: [],
 			errorKinds: [],
-			weekly: [{ week: '2026-11-23', suppressed: true }],
+			weekly: [{ week: '2026-11-23', closed: false, checkIns: 2, people: 1, shown: false }],
 		};
 		const view = indicatorView(hidden, tasks, workflows);
-		expect(view).toMatchObject({ suppressed: true, totals: null, tasks: [], hasData: false });
-		expect(view.weeks[0]!.checkIns).toBeNull();
+		expect(view).toMatchObject({ suppressed: true, hasData: true });
+		expect(view.totals).toMatchObject({ checkIns: 2, meanConfidence: null });
+		expect(view.weeks[0]!.checkIns).toBe(2);
 	});
 
 	it('formats "updated … ago"', () => {

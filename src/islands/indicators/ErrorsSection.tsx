@@ -2,20 +2,18 @@ import { errorKindLabel } from '../../lib/feedback/model.ts';
 import type { IndicatorView, TaskRow } from '../../lib/indicators/series.ts';
 import { Chart } from '../Chart.tsx';
 import type { TaskCharts } from './charts.ts';
-import { CsvLink, HIDDEN, num, pct, Section, TaskTable } from './parts.tsx';
+import { CsvLink, num, pct, Section, TaskTable } from './parts.tsx';
 
 interface Props {
 	view: IndicatorView;
 	rows: TaskRow[];
 	charts: TaskCharts;
-	/** The task type filtered on, if any: kinds are then not broken down. */
-	task: string;
 	csv: string;
 	csvName: string;
 }
 
 /** How often someone caught an AI error, before or after it went anywhere, and of what kind. */
-export function ErrorsSection({ view, rows, charts, task, csv, csvName }: Props) {
+export function ErrorsSection({ view, rows, charts, csv, csvName }: Props) {
 	return (
 		<Section
 			id="errors"
@@ -39,18 +37,21 @@ export function ErrorsSection({ view, rows, charts, task, csv, csvName }: Props)
 				]}
 			/>
 			<h3>Kinds of error</h3>
-			{task ? (
-				<p>Kinds of error are shown for all task types together (a per-task breakdown could single people out).</p>
-			) : view.errorKinds.length === 0 ? (
-				<p>No errors caught in this period.</p>
+			{view.errorKinds.length === 0 ? (
+				<p>No kind of error was reported by {view.minPeople} or more people in one week of this period.</p>
 			) : (
-				<ul>
-					{view.errorKinds.map((k) => (
-						<li key={k.kind}>
-							{errorKindLabel(k.kind)}: {k.suppressed ? HIDDEN : k.checkIns}
-						</li>
-					))}
-				</ul>
+				<>
+					<ul>
+						{view.errorKinds.map((k) => (
+							<li key={k.kind}>
+								{errorKindLabel(k.kind)}: {k.checkIns}
+							</li>
+						))}
+					</ul>
+					<p className="muted">
+						A kind is counted in the weeks where {view.minPeople} or more people reported it; the rest stay together.
+					</p>
+				</>
 			)}
 			<CsvLink name={csvName} csv={csv} />
 		</Section>

@@ -17,15 +17,19 @@ export function TaskUseSection({
 }) {
 	const unused = view.tasks.filter((r) => r.unused);
 	return (
-		<Section id="tasks" title="Which tasks the team uses AI for" intro="Check-ins and distinct people per task type.">
+		<Section
+			id="tasks"
+			title="Which tasks the team uses AI for"
+			intro="Check-ins per task type, and people per week on average (this week's included)."
+		>
 			<Chart title="Check-ins per task type" x={charts.x} categories={charts.categories} series={charts.checkIns} />
 			<TaskTable
 				caption="Use per task type"
 				testId="tasks-table"
 				rows={view.tasks.filter((r) => !r.unused)}
 				columns={[
-					{ header: 'Check-ins', value: (row) => num(row.checkIns) },
-					{ header: 'People', value: (row) => num(row.participants) },
+					{ header: 'Check-ins', value: (row) => num(row.checkIns), activity: true },
+					{ header: 'People per week', value: (row) => num(row.peoplePerWeek, 1), activity: true },
 				]}
 			/>
 			<CsvLink name={csvName} csv={csv} />

@@ -47,6 +47,8 @@ export interface TaskColumn {
 	header: string;
 	/** The cell's text for a row that is shown; hidden rows read "hidden". */
 	value: (row: TaskRow) => string;
+	/** Activity, which is never held back. */
+	activity?: boolean;
 }
 
 /** A table with a row per task type and the given columns. */
@@ -79,7 +81,7 @@ export function TaskTable({
 					<tr key={row.task}>
 						<th scope="row">{row.title}</th>
 						{columns.map((column) => (
-							<td key={column.header}>{cellText(row, column.value(row))}</td>
+							<td key={column.header}>{column.activity ? column.value(row) : cellText(row, column.value(row))}</td>
 						))}
 					</tr>
 				))}

@@ -2,7 +2,7 @@
  * The indicators page's data: team_indicators for the chosen period and task type, fetched again on
  * each Realtime ping and by polling (the fallback where Realtime is unreachable), with how fresh it is.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IndicatorPeriod, TeamIndicators } from '../../lib/data-api/database.ts';
 import { type LiveStatus, subscribeToTeam } from '../../lib/indicators/live-updates.ts';
 import { type Runtime, useFeedbackRuntime } from '../feedback-runtime.ts';
@@ -82,10 +82,22 @@ export function useTeamIndicators({
 	}, [load, pollSeconds]);
 
 	// Realtime pings make a check-in show within a second or two; polling stays as the fallback.
+	// Only members may listen: the channel is joined once the figures have loaded (the person is a member),
+	// and kept when the period or task type changes.
+	const member = data !== undefined && !notMember;
+	const latestLoad = useRef(load);
+	latestLoad.current = load;
 	useEffect(() => {
-		if (problem) return;
-		return subscribeToTeam({ url: supabaseUrl, anonKey, team, onPing: () => void load(), onStatus: setLive });
-	}, [problem, supabaseUrl, anonKey, team, load]);
+		if (problem || !runtime || !member) return;
+		return subscribeToTeam({
+			url: supabaseUrl,
+			anonKey,
+			team,
+			accessToken: () => runtime.session.accessToken(),
+			onPing: () => void latestLoad.current(),
+			onStatus: setLive,
+		});
+	}, [problem, runtime, member, supabaseUrl, anonKey, team]);
 
 	return {
 		problem,

@@ -118,7 +118,7 @@ export type Database = {
 			revoke_join_code: { Args: { p_id: string }; Returns: Json };
 			team_indicators: { Args: { p_task?: string; p_team: string; p_weeks?: number }; Returns: Json };
 			team_join_codes: { Args: { p_team: string }; Returns: Json };
-			team_reflections: { Args: { p_since: string; p_team: string; p_until?: string }; Returns: Json };
+			team_reflections: { Args: { p_team: string; p_weeks?: number }; Returns: Json };
 			team_seats: { Args: { p_team: string }; Returns: Json };
 			workflow_summary: { Args: { p_team?: string; p_workflow: string }; Returns: Json };
 		};

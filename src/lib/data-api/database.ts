@@ -11,7 +11,7 @@ import type {
 	IndicatorPeriod,
 	JoinCodeMade,
 	JoinResult,
-	SharedReflection,
+	ReflectionWeek,
 	TeamIndicators,
 	TeamSeats,
 	WorkflowSummary,
@@ -42,7 +42,7 @@ export type Database = Replace<
 								Returns: TeamIndicators;
 							}
 						>;
-						team_reflections: Replace<Functions['team_reflections'], { Returns: SharedReflection[] }>;
+						team_reflections: Replace<Functions['team_reflections'], { Returns: ReflectionWeek[] }>;
 						join_team: Replace<Functions['join_team'], { Returns: JoinResult }>;
 						team_seats: Replace<Functions['team_seats'], { Returns: TeamSeats }>;
 						create_join_code: Replace<Functions['create_join_code'], { Returns: JoinCodeMade }>;

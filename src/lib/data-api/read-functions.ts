@@ -2,92 +2,122 @@
  * The JSON the read functions return, which `supabase gen types` can only call `Json`: written by
  * hand here and laid over the generated types in database.ts, as supabase-js's own tests do.
  *
- * @see supabase/migrations/20261124000200_read_functions.sql
+ * @see supabase/migrations/20261124000400_publication.sql
  * @see docs/data-api.md
  */
 import type { Enums } from './database.generated.ts';
 
-/** A cell that may be hidden because fewer than k people are in it (or subtraction would reveal it). */
-export type Protected<Keys, Values> = (Keys & Values & { suppressed: false }) | (Keys & { suppressed: true });
+/**
+ * What a set of shown cells says: sums over the cells, means over their person-weeks (each person
+ * weighs the same within a week, and each week they took part in weighs the same).
+ */
+export interface CellFigures {
+	/** Check-ins in the shown cells. */
+	checkIns: number;
+	/** Sum over the shown weeks of the people in each: one person in three weeks counts three. */
+	personWeeks: number;
+	meanConfidence: number;
+	/** The spread of people's own mean confidence, over the person-weeks. */
+	confidenceSd: number;
+	/** Share of each person's check-ins whose outcome was "helped", 0..1, averaged over person-weeks. */
+	helpedRate: number;
+	gotInTheWayRate: number;
+	/** Share of check-ins where the person caught an AI error (before or after it went anywhere), 0..1. */
+	catchRate: number;
+	caughtBeforeRate: number;
+	caughtAfterRate: number;
+	/** Check-ins where an error was caught before it went anywhere. */
+	caughtBefore: number;
+	/** Check-ins where an error was caught only after it went somewhere. */
+	caughtAfter: number;
+	minutesSaved: number;
+}
 
-export interface WorkflowSummaryShown {
+interface SummaryBase {
 	workflow: string;
 	team: string | null;
 	k: number;
+	/** People a cell needs to be shown: k others besides whoever looks. */
+	minPeople: number;
+	/** First Monday of the twelve closed weeks summed, YYYY-MM-DD. */
+	since: string;
+	/** Monday of the current week, which is not included. */
+	until: string;
+}
+export interface WorkflowSummaryShown extends SummaryBase, CellFigures {
 	suppressed: false;
-	checkIns: number;
-	participants: number;
-	meanConfidence: number;
-	/** Share of check-ins whose outcome was "helped", 0..1. */
-	helpedRate: number;
-	/** Share of check-ins where the person caught an AI error, 0..1. */
-	catchRate: number;
-	/** Monday (UTC) of the week of the latest check-in, YYYY-MM-DD. */
-	lastCheckInWeek: string;
-	confidence: Protected<{ level: 1 | 2 | 3 | 4 | 5 }, { checkIns: number; participants: number }>[];
+	/** Closed weeks with a shown cell for this workflow. */
+	weeks: number;
+	/** Monday of the latest of them, YYYY-MM-DD. */
+	lastWeek: string;
 }
-export type WorkflowSummary =
-	| WorkflowSummaryShown
-	| { workflow: string; team: string | null; k: number; suppressed: true };
+export type WorkflowSummary = WorkflowSummaryShown | (SummaryBase & { suppressed: true });
 
-export interface TaskIndicator {
+/** Activity is always shown; the measures only where a closed week's cell had enough people. */
+export type TaskIndicator = {
+	task: string;
+	/** All check-ins in the period, this week's included. */
 	checkIns: number;
-	participants: number;
-	meanConfidence: number;
-	confidenceSd: number;
-	helpedRate: number;
-	catchRate: number;
-	caughtBefore: number;
-	caughtAfter: number;
-	/** Mean confidence over the last four weeks, null for fewer than k people. */
+	personWeeks: number;
+	/** Mean confidence over the last four closed weeks, null where no cell was shown. */
 	recentConfidence: number | null;
-	/** Mean confidence over the four weeks before those, null for fewer than k people. */
+	/** Mean confidence over the four closed weeks before those. */
 	earlierConfidence: number | null;
-}
+} & (
+	| ({ shown: true; shownCheckIns: number; shownPersonWeeks: number } & Omit<CellFigures, 'checkIns' | 'personWeeks'>)
+	| { shown: false }
+);
 
-interface TeamIndicatorsBase {
+export type WeekIndicator = {
+	/** Monday, YYYY-MM-DD. */
+	week: string;
+	/** False for the current week: only its activity is shown. */
+	closed: boolean;
+	checkIns: number;
+	people: number;
+} & (({ shown: true; shownCheckIns: number } & Omit<CellFigures, 'checkIns' | 'personWeeks'>) | { shown: false });
+
+export interface TeamIndicators {
 	team: string;
 	task: string | null;
 	weeks: number;
 	k: number;
+	minPeople: number;
 	/** Monday (UTC) of the first week of the period, YYYY-MM-DD. */
 	since: string;
+	/** Monday of the current week: the measures cover the closed weeks before it. */
+	thisWeek: string;
 	generatedAt: string;
-}
-export interface TeamIndicatorsShown extends TeamIndicatorsBase {
-	suppressed: false;
-	totals: {
-		suppressed: false;
+	/** checkIns: all in the period; the measures only from shown cells of closed weeks. */
+	totals: { checkIns: number } & (
+		| ({ shown: true; shownCheckIns: number } & Omit<CellFigures, 'checkIns'>)
+		| { shown: false; shownCheckIns: null }
+	);
+	thisWeekActivity: {
 		checkIns: number;
-		participants: number;
-		meanConfidence: number;
-		helpedRate: number;
-		catchRate: number;
+		people: number;
+		tasks: { task: string; checkIns: number; people: number }[];
 	};
-	tasks: Protected<{ task: string }, TaskIndicator>[];
-	weekly: Protected<{ week: string }, { checkIns: number; participants: number }>[];
-	workflows: Protected<{ workflow: string; task: string }, { checkIns: number; participants: number }>[];
-	errorKinds: Protected<{ kind: Enums<'error_kind'> | 'unspecified' }, { checkIns: number; participants: number }>[];
+	tasks: TaskIndicator[];
+	weekly: WeekIndicator[];
+	/** Only workflows with a shown cell in the period. */
+	workflows: ({ workflow: string; task: string } & CellFigures)[];
+	errorKinds: { kind: Enums<'error_kind'> | 'unspecified'; checkIns: number; personWeeks: number }[];
 }
-export interface TeamIndicatorsHidden extends TeamIndicatorsBase {
-	suppressed: true;
-	totals: { suppressed: true };
-	tasks: [];
-	workflows: [];
-	errorKinds: [];
-	weekly: { week: string; suppressed: true }[];
-}
-export type TeamIndicators = TeamIndicatorsShown | TeamIndicatorsHidden;
 
+/** One closed week of shared reflections; its reflections only once enough people shared. */
+export interface ReflectionWeek {
+	week: string;
+	shown: boolean;
+	/** In a random order, without ids or times. */
+	reflections: SharedReflection[];
+}
 export interface SharedReflection {
-	id: string;
 	workflow: string;
 	task: string;
 	worked: string | null;
 	didNotWork: string | null;
 	tryNext: string | null;
-	/** UTC day it was written, YYYY-MM-DD. */
-	day: string;
 }
 
 /** The periods team_indicators accepts; it refuses others (22023). */
