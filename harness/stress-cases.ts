@@ -19,14 +19,14 @@ import { DAILY_LIMITS } from '../src/lib/feedback/model.ts';
 import { type KeyValueStore, Outbox } from '../src/lib/feedback/outbox.ts';
 import { checkInSchema, reflectionSchema } from '../src/lib/feedback/schema.ts';
 import { createSender } from '../src/lib/feedback/sender.ts';
-import { type MintedMember, mintMembers } from './identities.ts';
+import { type MintedMember, mintMembers, tokenFor } from './identities.ts';
+import { attackAnswers, differences, privacyHistory, secretTwin, storeHistory } from './privacy-attacks.ts';
 import { seededRandom } from './seeded-random.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: read-function JSON, checked field by field
 type Json = Record<string, any>;
 
 const TEAMS = ['support', 'sales', 'engineering', 'legal', 'ops', 'marketing'];
-const TASKS = ['customer-replies', 'summarising', 'contract-review', 'code-review', 'data-analysis'];
 const options = { auth: { persistSession: false } };
 
 const row = (overrides: Record<string, unknown> = {}) => ({
@@ -349,71 +349,41 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 }
 
 /**
- * Privacy: random small teams; every view the API offers is read as anon, and for each hidden cell
- * we try to recover its count by subtracting what the other calls show. Budget: no recovered cell.
+ * Privacy: the attacks of harness/privacy-attacks.ts over HTTP, as the site's client makes them, on
+ * random histories of `teams` teams: two endpoints whose databases differ only in what the model hides.
+ * Every call whose answer differs between them is an attack that worked. Budget: none.
  */
 export async function privacyCase({ teams, seed = 11 }: { teams: number; seed?: number }) {
-	const random = seededRandom(seed);
-	return withEndpoint(undefined, async (endpoint, db) => {
-		const service = createClient<Schema>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, options);
-		const names = Array.from({ length: teams }, (_, i) => `team-${i}`);
-		for (const team of names) {
-			const people = Array.from({ length: 1 + Math.floor(random() * 7) }, () => randomUUID());
-			const rows = [];
-			for (const participant of people) {
-				for (let n = 0; n < 1 + Math.floor(random() * 4); n++) {
-					const task = TASKS[Math.floor(random() * TASKS.length)]!;
-					rows.push({
-						...row({ team, participant, task, workflow: `${task}-w${Math.floor(random() * 2)}` }),
-						created_at: new Date(Date.now() - random() * 20 * 86_400_000).toISOString(),
-					});
-				}
+	const history = privacyHistory(seed, teams);
+	const twin = secretTwin(history, 4);
+	return withEndpoint(undefined, (first, firstDb) =>
+		withEndpoint(undefined, async (second, secondDb) => {
+			const token = await tokenFor(history.attacker);
+			const answers = [];
+			for (const [endpoint, db, world] of [
+				[first, firstDb, history],
+				[second, secondDb, twin],
+			] as const) {
+				await storeHistory(db, world);
+				const api = createFeedbackApi({ url: endpoint.url, anonKey: LOCAL_ANON_KEY }, async () => token);
+				answers.push(
+					await attackAnswers(async (fn, args) => {
+						const { data, error } = await api.rpc(fn, args as never);
+						if (error) throw new Error(`${fn} failed: ${error.message}`);
+						return data;
+					}, history),
+				);
 			}
-			const { error } = await service.from('check_ins').insert(rows as never);
-			if (error) throw new Error(error.message);
-		}
-		// A member of every team reads, as the team's own page would; the reader has no rows of their own.
-		const [reader] = await mintMembers(db, [names[0]!]);
-		for (const team of names.slice(1)) {
-			await db.admin.query('insert into public.team_members (team, user_id) values ($1, $2)', [team, reader!.id]);
-		}
-		const member = createFeedbackApi({ url: endpoint.url, anonKey: LOCAL_ANON_KEY }, async () => reader!.token);
-		const rpc = async (name: 'team_indicators' | 'workflow_summary', args: Record<string, unknown>) => {
-			const { data, error } = await member.rpc(name, args as never);
-			if (error) throw new Error(`${name} failed: ${error.message}`);
-			return data as Json;
-		};
-		let views = 0;
-		let smallShown = 0;
-		let recovered = 0;
-		for (const team of names) {
-			for (const weeks of [4, 8, 12]) {
-				const all = await rpc('team_indicators', { p_team: team, p_weeks: weeks });
-				views++;
-				const cells = [
-					...(all.tasks ?? []),
-					...(all.workflows ?? []),
-					...(all.errorKinds ?? []),
-					...(all.weekly ?? []),
-				];
-				smallShown += cells.filter((c: Json) => !c.suppressed && c.participants > 0 && c.participants < all.k).length;
-				if (all.suppressed) continue;
-				// What every other call reveals about each task type's check-ins in this period.
-				const known = new Map<string, number>();
-				for (const cell of all.tasks) if (!cell.suppressed) known.set(cell.task, cell.checkIns);
-				for (const task of TASKS) {
-					const one = await rpc('team_indicators', { p_team: team, p_weeks: weeks, p_task: task });
-					views++;
-					if (!one.suppressed) {
-						if (one.totals.participants < one.k) smallShown++;
-						known.set(task, one.totals.checkIns);
-					}
-				}
-				const hidden = all.tasks.filter((c: Json) => !known.has(c.task));
-				// One unknown task left: the total minus the known ones gives it away.
-				if (hidden.length === 1) recovered++;
-			}
-		}
-		return { teams, views, smallCellsShown: smallShown, cellsRecovered: recovered };
-	});
+			const shown = [...answers[0]!.entries()].filter(
+				([key, value]) => key.startsWith('team_indicators') && (value as Json).totals.shown,
+			).length;
+			return {
+				teams,
+				checkIns: history.checkIns.length,
+				calls: answers[0]!.size,
+				viewsWithFigures: shown,
+				differing: differences(answers[0]!, answers[1]!).length,
+			};
+		}),
+	);
 }
