@@ -6,7 +6,7 @@ import { ago, indicatorView, type Named } from '../lib/indicators/series.ts';
 import { ConfidenceSection } from './indicators/ConfidenceSection.tsx';
 import { taskCharts } from './indicators/charts.ts';
 import { ErrorsSection } from './indicators/ErrorsSection.tsx';
-import { num, pct } from './indicators/parts.tsx';
+import { HIDDEN, num, pct } from './indicators/parts.tsx';
 import { TaskUseSection } from './indicators/TaskUseSection.tsx';
 import { useTeamIndicators } from './indicators/useTeamIndicators.ts';
 import { WeeklyTrendSection } from './indicators/WeeklyTrendSection.tsx';
@@ -113,11 +113,11 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 			{view?.suppressed && (
 				<p className="suppressed-all" data-testid="team-suppressed">
 					No closed week of this period had {minPeople} or more people in one task type, so confidence, outcomes and
-					errors are held back. Check-ins so far: {view.totals.checkIns}, {view.thisWeek.people} people this week.
+					errors are held back; how often people check in is shown below.
 				</p>
 			)}
 
-			{view && !view.suppressed && (
+			{view && (
 				<>
 					<dl className="headline facts" data-testid="headline">
 						<dt>Check-ins</dt>
@@ -125,12 +125,18 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 						<dt>People this week</dt>
 						<dd data-testid="people-this-week">{view.thisWeek.people}</dd>
 						<dt>Mean confidence</dt>
-						<dd>{num(view.totals.meanConfidence, 1)} of 5</dd>
+						<dd data-testid="total-confidence">
+							{view.suppressed ? HIDDEN : `${num(view.totals.meanConfidence, 1)} of 5`}
+						</dd>
 						<dt>AI errors caught</dt>
-						<dd>in {pct(view.totals.catchRate)} of uses</dd>
+						<dd>{view.suppressed ? HIDDEN : `in ${pct(view.totals.catchRate)} of uses`}</dd>
 					</dl>
 					<TaskUseSection view={view} charts={charts} csv={csv.tasks} csvName={`${team.id}-tasks`} />
 					<WeeklyTrendSection view={view} csv={csv.weeks} csvName={`${team.id}-weeks`} />
+				</>
+			)}
+			{view && !view.suppressed && (
+				<>
 					<ConfidenceSection rows={usedTasks} charts={charts} csv={csv.tasks} csvName={`${team.id}-confidence`} />
 					<ErrorsSection view={view} rows={usedTasks} charts={charts} csv={csv.tasks} csvName={`${team.id}-errors`} />
 					<WorkflowUseSection view={view} csv={csv.workflows} csvName={`${team.id}-workflows`} />

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
 import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
-import { checkIn } from '../helpers/rows.ts';
+import { checkIn, reflection } from '../helpers/rows.ts';
+import { inWeek } from '../helpers/weeks.ts';
 
 let stack: FeedbackStack;
 let browser: Browser;
@@ -49,8 +50,10 @@ async function openWorkflow(page: Page) {
 
 describe('feedback on a workflow page', () => {
 	it('a first-time visitor joins from a link, then checks in as themselves and sees the team summary', async () => {
-		// Three teammates checked in before; the summary can show numbers.
-		for (let i = 0; i < 3; i++) await service.from('check_ins').insert(checkIn({ workflow: WORKFLOW, team: 'legal' }));
+		// Four teammates checked in last week; the summary can show numbers.
+		for (let i = 0; i < 4; i++) {
+			await service.from('check_ins').insert(checkIn({ workflow: WORKFLOW, team: 'legal', created_at: inWeek(1) }));
+		}
 		const page = await context.newPage();
 		// Before joining, the workflow page asks for the join link and sends nothing.
 		await openWorkflow(page);
@@ -65,13 +68,16 @@ describe('feedback on a workflow page', () => {
 		expect(await page.locator('[data-team-name]').textContent()).toBe('Legal');
 
 		await openWorkflow(page);
-		await expect.poll(() => page.getByTestId('summary-check-ins').textContent()).toBe('3');
+		await expect.poll(() => page.getByTestId('summary-check-ins').textContent()).toBe('4');
 		const before = await stored('check_ins');
 		await page.getByLabel(/^4/).check();
 		await page.getByRole('button', { name: 'I used this' }).click();
 		await expect.poll(() => page.getByText(/Checked in at/).count()).toBe(1);
-		await expect.poll(() => page.getByTestId('summary-check-ins').textContent(), { timeout: 10_000 }).toBe('4');
 		expect(await stored('check_ins')).toBe(before + 1);
+		// The summary is of closed weeks: this week's check-in counts once the week ends.
+		await page.waitForTimeout(500);
+		expect(await page.getByTestId('summary-check-ins').textContent()).toBe('4');
+		expect(await page.getByText("this week's check-ins count once it ends").count()).toBe(1);
 		// The row is this browser's person: the id from its session, set by the database.
 		const me = await page.evaluate(() => JSON.parse(localStorage.getItem('praxis.auth') ?? '{}').user?.id as string);
 		expect(await latestParticipants(1)).toEqual([me]);
@@ -135,9 +141,18 @@ describe('feedback on a workflow page', () => {
 		const { data } = await service.from('reflections').select('worked').eq('workflow', WORKFLOW);
 		expect(data?.[0]?.worked).toBe(hostile);
 
+		// Teammates see it once the week is over and four people shared that week.
+		await stack.db.admin.query('update public.reflections set created_at = $1 where workflow = $2', [
+			inWeek(1),
+			WORKFLOW,
+		]);
+		const others = [1, 2, 3].map((n) =>
+			reflection({ workflow: WORKFLOW, worked: `Teammate note ${n}.`, created_at: inWeek(1) }),
+		);
+		await service.from('reflections').insert(others);
 		await page.reload();
 		await page.locator('#feedback').scrollIntoViewIfNeeded();
-		const shown = page.locator('.shared-reflections li').first();
+		const shown = page.locator('.shared-reflections li', { hasText: 'Quoting exactly' });
 		await expect.poll(() => shown.textContent()).toContain('<script>alert("x")</script>');
 		expect(await shown.locator('script, img, b').count()).toBe(0);
 		expect(dialogs).toBe(0);

@@ -3,15 +3,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 import { member } from '../helpers/people.ts';
-import { checkIn, reflection, sent } from '../helpers/rows.ts';
+import { type CheckInRow, checkIn, type ReflectionRow, reflection, sent } from '../helpers/rows.ts';
+import { inWeek } from '../helpers/weeks.ts';
 
 let stack: FeedbackStack;
 let browser: Browser;
 let siteUrl = '';
 
+const support = { workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support' };
+const legal = { workflow: 'nda-first-pass-review', task: 'contract-review', team: 'legal' };
+const ops = { workflow: 'incident-timeline-draft', task: 'incident-reviews', team: 'ops' };
+
+/** Rows of past weeks, stored as an import would (the service role), before any page publishes them. */
+const history = async (table: 'check_ins' | 'reflections', rows: (CheckInRow | ReflectionRow)[]) => {
+	await stack.db.admin.query(
+		`insert into public.${table} select * from json_populate_recordset(null::public.${table}, $1::json)`,
+		[JSON.stringify(rows)],
+	);
+};
+
 beforeAll(async () => {
 	stack = await startFeedbackStack();
 	({ browser, siteUrl } = stack);
+	// Last week: five people in Support (shown), two in Legal (hidden).
+	await history('check_ins', [
+		...[2, 3, 4, 4, 5].map((confidence) => checkIn({ ...support, confidence, created_at: inWeek(1) })),
+		...[1, 5].map((confidence) => checkIn({ ...legal, confidence, created_at: inWeek(1) })),
+	]);
+	// Ops: four people shared last week, two the week before.
+	await history('reflections', [
+		...[1, 2, 3, 4].map((n) => reflection({ ...ops, worked: `Ops lesson ${n} of last week.`, created_at: inWeek(1) })),
+		reflection({
+			...ops,
+			visibility: 'private',
+			worked: 'A private note nobody else should read.',
+			created_at: inWeek(1),
+		}),
+		...[1, 2].map((n) => reflection({ ...ops, worked: `Ops lesson ${n} of two weeks ago.`, created_at: inWeek(2) })),
+	]);
 });
 afterAll(async () => stack?.stop());
 
@@ -34,29 +63,31 @@ const memberBrowser = async (team: string, options: BrowserContextOptions = {}) 
 const numbersShown = (page: Page) => page.locator('[data-testid="headline"], [data-testid="tasks-table"]').count();
 
 describe('the team indicators page', () => {
-	it('updates without a reload when four people check in, text alternative included', async () => {
+	it('shows closed weeks with their measures and this week live, text alternative included', async () => {
 		const page = await memberBrowser('support');
 		await page.goto(`${siteUrl}teams/support/indicators/`);
-		await page.getByTestId('team-suppressed').waitFor();
-		expect(await numbersShown(page)).toBe(0);
-		// Subscribed to the team's Realtime channel on the embedded endpoint.
+		await expect.poll(() => page.getByTestId('total-confidence').textContent()).toBe('3.6 of 5');
+		expect(await page.getByTestId('total-check-ins').textContent()).toBe('5');
+		// Subscribed to the team's private Realtime channel on the embedded endpoint.
 		await expect.poll(() => page.getByTestId('updated').textContent()).toContain('live');
 
-		const task = { workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support' };
 		const people = await Promise.all([0, 1, 2, 3].map(() => teammate('support')));
-		for (const [i, insert] of people.entries())
-			await insert(checkIn({ ...task, confidence: 2 + (i % 3), error_caught: i === 0 ? 'before' : 'none' }));
+		for (const [i, insert] of people.entries()) await insert(checkIn({ ...support, confidence: 1 + (i % 2) }));
 		const posted = Date.now();
 		await expect
 			.poll(() => page.getByTestId('total-check-ins').textContent(), { timeout: 15_000, interval: 100 })
-			.toBe('4');
+			.toBe('9');
 		const seconds = (Date.now() - posted) / 1000;
-		expect(seconds).toBeLessThan(2);
+		expect(seconds).toBeLessThan(5);
 		console.info(`indicators page changed ${seconds.toFixed(2)} s after the last check-in (Realtime broadcast)`);
+		expect(await page.getByTestId('people-this-week').textContent()).toBe('4');
+		// This week's answers are not in any measure until the week closes.
+		expect(await page.getByTestId('total-confidence').textContent()).toBe('3.6 of 5');
 
 		const row = page.getByTestId('tasks-table').getByRole('row', { name: /Replying to customers/ });
-		expect(await row.textContent()).toMatch(/Replying to customers\s*4\s*4/);
-		expect(await page.getByTestId('total-people').textContent()).toBe('4');
+		expect(await row.textContent()).toMatch(/Replying to customers\s*9\s*0\.8/);
+		const week = page.getByTestId('weeks-table').getByRole('row').last();
+		expect(await week.textContent()).toMatch(/4\s*4\s*when the week closes/);
 		await expect.poll(() => page.locator('.chart canvas').count()).toBeGreaterThan(2);
 		const unused = await page.getByTestId('unused-tasks').textContent();
 		expect(unused).toContain('Summarising and rewriting documents');
@@ -68,8 +99,8 @@ describe('the team indicators page', () => {
 		await page.getByRole('link', { name: 'Download the numbers (CSV)' }).first().click();
 		const file = await download;
 		const csv = await new Response((await file.createReadStream()) as unknown as ReadableStream).text();
-		expect(csv.split('\r\n')[0]).toContain('task type,check-ins,people');
-		expect(csv).toContain('Replying to customers,4,4');
+		expect(csv.split('\r\n')[0]).toContain('task type,check-ins,people per week,check-ins behind the measures');
+		expect(csv).toContain('Replying to customers,9,0.8,5,3.6');
 
 		// Filters: another task type has no data.
 		await page.getByRole('combobox', { name: 'Task type' }).selectOption('summarising');
@@ -102,17 +133,15 @@ describe('the team indicators page', () => {
 		await context.close();
 	});
 
-	it('shows a team of two people as suppressed, never as numbers', async () => {
-		const legal = { workflow: 'nda-first-pass-review', task: 'contract-review', team: 'legal' };
-		const [a, b] = [await teammate('legal'), await teammate('legal')];
-		for (const insert of [a, a, b, b, b]) await insert(checkIn(legal));
+	it('shows a week of two people as activity only, never their answers', async () => {
 		const page = await memberBrowser('legal', { colorScheme: 'dark' });
 		await page.goto(`${siteUrl}teams/legal/indicators/`);
 		await page.getByTestId('team-suppressed').waitFor();
-		await page.waitForTimeout(500);
-		expect(await numbersShown(page)).toBe(0);
+		await expect.poll(() => page.getByTestId('total-check-ins').textContent()).toBe('2');
+		expect(await page.getByTestId('total-confidence').textContent()).toBe('hidden');
+		expect(await page.getByRole('heading', { name: 'Confidence per task type' }).count()).toBe(0);
 		const text = await page.locator('.indicators').textContent();
-		expect(text).not.toMatch(/\b5\b|\b2 people/);
+		expect(text).not.toMatch(/of 5|\b3\.0\b/);
 		const violations = await axeViolations(page);
 		expect(violations, describeViolations(violations)).toEqual([]);
 		await page.close();
@@ -140,32 +169,25 @@ describe('a team page for someone not in the team', () => {
 });
 
 describe('the weekly digest', () => {
-	it('shows the week\'s shared reflections and never an "only me" one', async () => {
-		const ops = { workflow: 'incident-timeline-draft', task: 'incident-reviews', team: 'ops' };
-		const writer = await member(stack.endpointUrl, ['ops']);
-		for (const row of [
-			reflection({ ...ops, worked: 'Quoting each source message kept the timeline honest.' }),
-			reflection({ ...ops, visibility: 'private', worked: 'A private note nobody else should read.' }),
-		])
-			expect((await writer.client.from('reflections').insert(sent(row))).status).toBe(201);
-		const people = await Promise.all([0, 1, 2].map(() => teammate('ops')));
-		for (const insert of people) await insert(checkIn(ops));
-
+	it('shows a closed week\'s shared reflections once four people shared, and never an "only me" one', async () => {
 		const page = await memberBrowser('ops');
 		await page.goto(`${siteUrl}teams/ops/digest/`);
 		await page.getByTestId('digest-reflection').first().waitFor();
 		expect(await page.getByRole('heading', { name: 'Draft an incident timeline from chat and alerts' }).count()).toBe(
 			1,
 		);
-		expect(await page.getByTestId('digest-reflection').allTextContents()).toEqual([
-			expect.stringContaining('Quoting each source message kept the timeline honest.'),
-		]);
+		const shown = await page.getByTestId('digest-reflection').allTextContents();
+		expect(shown.map((text) => text.replace(/^Worked: /, '')).sort()).toEqual(
+			[1, 2, 3, 4].map((n) => `Ops lesson ${n} of last week.`),
+		);
 		expect(await page.content()).not.toContain('A private note');
-		expect(await page.getByTestId('digest-headlines').textContent()).toContain('3 check-ins by 3 people');
+		expect(await page.getByTestId('digest-headlines').textContent()).toContain('That week:');
 
-		// Last week has nothing shared yet.
+		// Two weeks ago only two people shared: nothing of theirs is shown.
 		await page.getByRole('combobox', { name: 'Week' }).selectOption({ index: 1 });
-		await page.getByText('No shared reflections this week.').waitFor();
+		await page.getByTestId('digest-held').waitFor();
+		expect(await page.getByTestId('digest-reflection').count()).toBe(0);
+		expect(await page.content()).not.toContain('of two weeks ago');
 		const violations = await axeViolations(page);
 		expect(violations, describeViolations(violations)).toEqual([]);
 		await page.close();
