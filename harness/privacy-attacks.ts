@@ -185,7 +185,8 @@ export async function storeHistory(db: SqlBackend, history: History): Promise<vo
 	);
 	const memberships = history.teams.flatMap((t) => t.people.map((person) => [t.name, person] as const));
 	await db.admin.query(
-		'insert into public.team_members (team, user_id) select * from unnest($1::text[], $2::uuid[]) on conflict do nothing',
+		`insert into public.team_members (team, user_id)
+		 select * from unnest($1::text[], $2::uuid[]) on conflict do nothing`,
 		[memberships.map((m) => m[0]), memberships.map((m) => m[1])],
 	);
 	await db.admin.query(

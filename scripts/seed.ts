@@ -126,7 +126,7 @@ function history(workflows: WorkflowInfo[], now: number) {
 						minutes_saved: random() < 0.6 ? Math.round(5 + random() * 40) : null,
 						created_at: created,
 					});
-					if (random() < 0.12) {
+					if (random() < 0.3) {
 						reflections.push({
 							id: uuid(),
 							workflow: workflow.id,
@@ -166,6 +166,15 @@ try {
 	}
 	const { error } = await client.from('reflections').upsert(reflections, { ignoreDuplicates: true });
 	if (error) throw new Error(`Inserting reflections failed: ${error.message}`);
+	// Weeks someone opened before the seed were published empty: let them be published again with it.
+	const reset = await client.rpc('reset_empty_publication');
+	if (reset.error) throw new Error(`Resetting empty published weeks failed: ${reset.error.message}`);
+	if (reset.data === false) {
+		process.stdout.write(
+			'Some closed weeks were already published with check-ins in them; published weeks never change, so the ' +
+				'seeded history shows only in weeks not yet published.\n',
+		);
+	}
 	process.stdout.write(
 		`Seeded ${added} new of ${checkIns.length} check-ins and ${reflections.length} reflections over ${WEEKS} weeks ` +
 			`for ${Object.keys(PROFILES).length} teams at ${url}.\n`,

@@ -55,8 +55,8 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 			{!summary && !problem && <p className="muted">Loading…</p>}
 			{summary?.suppressed && (
 				<p data-testid="summary-suppressed">
-					Nothing to show yet: numbers appear for a closed week (Monday to Sunday) in which at least {summary.minPeople}{' '}
-					people on your team used this workflow, so no one's answers can be singled out.
+					{`Nothing to show yet: numbers appear for a closed week (Monday to Sunday) in which at least ` +
+						`${summary.minPeople} people on your team used this workflow, so no one's answers can be singled out.`}
 				</p>
 			)}
 			{summary && !summary.suppressed && (

@@ -189,6 +189,29 @@ begin
 end
 $$;
 
+-- For imports of past weeks into a database that has published weeks with nothing in them (a demo
+-- opened before it was seeded): forgets those empty weeks so the next read publishes them with the
+-- imported rows. Once any week holds a cell, published weeks are final and this changes nothing, since
+-- publishing them again would show by difference what was deleted or added since. Service role only.
+create or replace function public.reset_empty_publication()
+returns boolean
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  perform pg_advisory_xact_lock(hashtext('praxis_private.publish_closed_weeks'));
+  if exists (select 1 from praxis_private.week_cells) then
+    return false;
+  end if;
+  delete from praxis_private.published_weeks;
+  return true;
+end
+$$;
+revoke all on function public.reset_empty_publication() from public;
+grant execute on function public.reset_empty_publication() to service_role;
+
 revoke all on function praxis_private.min_cell_people(), praxis_private.publish_week(date),
   praxis_private.publish_closed_weeks() from public;
 

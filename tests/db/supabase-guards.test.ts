@@ -32,7 +32,7 @@ describe('Supabase-only objects are guarded', () => {
 		await db.close();
 	});
 
-	it('announces once per team and statement on the private team channel, with the task types only, where it exists', async () => {
+	it('announces once per team and statement, privately, with the task types only, where it exists', async () => {
 		const db = await openPglite();
 		// A stand-in with the signature Supabase's realtime.send has, recording its calls; the endpoint's
 		// own stand-in is then left alone by migrate().

@@ -22,7 +22,10 @@ export function ConfidenceSection({
 		<Section
 			id="confidence"
 			title="Confidence per task type"
-			intro="Mean confidence (1 to 5) over the closed weeks, its spread between people, and the change of the last four closed weeks against the four before."
+			intro={
+				'Mean confidence (1 to 5) over the closed weeks, its spread between people, and the change of the last ' +
+				'four closed weeks against the four before.'
+			}
 		>
 			<Chart
 				title="Mean confidence per task type"

@@ -7,7 +7,10 @@ export function WorkflowUseSection({ view, csv, csvName }: { view: IndicatorView
 		<Section
 			id="workflows"
 			title="Most used workflows"
-			intro={`Check-ins per workflow over the closed weeks where ${view.minPeople} or more people used it, most used first.`}
+			intro={
+				`Check-ins per workflow over the closed weeks where ${view.minPeople} or more people used it, ` +
+				'most used first.'
+			}
 		>
 			<table data-testid="workflows-table">
 				<caption>Check-ins and confidence per workflow</caption>

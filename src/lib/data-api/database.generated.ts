@@ -115,6 +115,7 @@ export type Database = {
 		Functions: {
 			create_join_code: { Args: { p_days?: number; p_seats: number; p_team: string }; Returns: Json };
 			join_team: { Args: { p_code: string }; Returns: Json };
+			reset_empty_publication: { Args: Record<PropertyKey, never>; Returns: boolean };
 			revoke_join_code: { Args: { p_id: string }; Returns: Json };
 			team_indicators: { Args: { p_task?: string; p_team: string; p_weeks?: number }; Returns: Json };
 			team_join_codes: { Args: { p_team: string }; Returns: Json };
