@@ -188,6 +188,24 @@ describe.each(backends)('read functions on $name', (backend) => {
 			expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
 		});
 
+		it('lets an import republish weeks published empty, and never a week with figures', async () => {
+			await rpc('public.team_indicators($1, $2)', ['legal', 4]);
+			await add(people(4).map((participant) => checkIn({ participant, created_at: lastWeek })));
+			const service = (sql: string) =>
+				db.asRole('service_role', { role: 'service_role' }, (q) => q.query<{ done: boolean }>(sql));
+			// Published before the import: empty. The import's rows show after the reset.
+			expect((await rpc('public.team_indicators($1, $2)', ['legal', 4])).totals.shown).toBe(false);
+			expect((await service('select public.reset_empty_publication() as done')).rows[0]!.done).toBe(true);
+			expect((await rpc('public.team_indicators($1, $2)', ['legal', 4])).totals.shown).toBe(true);
+			// Now weeks hold figures: a reset changes nothing.
+			await add(people(4).map((participant) => checkIn({ participant, confidence: 5, created_at: lastWeek })));
+			const before = await rpc('public.team_indicators($1, $2)', ['legal', 4]);
+			expect((await service('select public.reset_empty_publication() as done')).rows[0]!.done).toBe(false);
+			expect((await rpc('public.team_indicators($1, $2)', ['legal', 4])).totals).toEqual(before.totals);
+			// Members cannot call it at all.
+			await expect(rpc('public.reset_empty_publication()', [])).rejects.toMatchObject({ code: '42501' });
+		});
+
 		it('offers only the periods the site shows', async () => {
 			for (const weeks of [0, 3, 13, 52]) {
 				await expect(rpc('public.team_indicators($1, $2)', ['legal', weeks])).rejects.toMatchObject({ code: '22023' });
