@@ -32,14 +32,17 @@ import {
 
 const RUNS = 3;
 
-// The indicators page loads its charts once there are numbers, so give it some: start a throwaway
-// endpoint (unless one already runs on the site's port, which is then used as it is).
+// The indicators page loads its charts once there are numbers, so give it some (last week: measures are
+// published for closed weeks): start a throwaway endpoint (unless one already runs on the site's port,
+// which is then used as it is).
 const dataDir = await mkdtemp(join(tmpdir(), 'praxis-weight-'));
 const endpoint = await startEndpointForSite({ ...process.env, PRAXIS_DATA_DIR: dataDir });
 const service = createClient<Database>(endpoint.url, LOCAL_SERVICE_ROLE_KEY, { auth: { persistSession: false } });
 if (endpoint.description !== 'already running, reused') {
+	const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString();
 	for (let i = 0; i < 4; i++) {
 		await service.from('check_ins').insert({
+			created_at: lastWeek,
 			id: crypto.randomUUID(),
 			workflow: 'escalated-ticket-reply',
 			task: 'customer-replies',
