@@ -1,0 +1,93 @@
+/**
+ * `npm run screenshots`: the README's and the docs' screenshots, made from the built site and seeded
+ * data in real Chromium, so they show what the code shows today. Starts a throwaway endpoint on the
+ * site's port (54321, which must be free), seeds it, joins Support as a member and photographs the
+ * team pages and a workflow page, on a desktop in light and on a phone in dark. Writes docs/screenshots/.
+ *
+ *   npm run screenshots                 builds first
+ *   PRAXIS_SKIP_BUILD=1 npm run screenshots
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { startEndpointForSite } from '../endpoint/main.ts';
+import { launchChromium } from '../harness/browser.ts';
+import { serveStaticSite } from './static-site.ts';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../', import.meta.url));
+const out = join(root, 'docs/screenshots');
+const siteApi = 'http://127.0.0.1:54321';
+
+const busy = await fetch(`${siteApi}/rest/v1/`, { signal: AbortSignal.timeout(1000) }).then(
+	() => true,
+	() => false,
+);
+if (busy) {
+	process.stderr.write(`Something answers on ${siteApi} already: stop it (npm start, npm run endpoint) and retry.\n`);
+	process.exit(1);
+}
+if (!process.env.PRAXIS_SKIP_BUILD) {
+	await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root });
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'praxis-screenshots-'));
+const env = { ...process.env, PRAXIS_DATA_DIR: dataDir };
+const endpoint = await startEndpointForSite(env);
+let browser: Browser | undefined;
+const site = await serveStaticSite({ root: join(root, 'dist'), port: 0 });
+try {
+	const { stdout } = await run(process.execPath, ['scripts/seed.ts'], { cwd: root, env });
+	const link = /support\s+(\S+)/.exec(stdout)?.[1];
+	if (!link) throw new Error(`The seed printed no join link for Support:\n${stdout}`);
+	const joinUrl = `${site.url}${new URL(link).pathname.slice(1)}${new URL(link).hash}`;
+
+	browser = await launchChromium();
+	await mkdir(out, { recursive: true });
+	const shots = [
+		{ name: 'desktop-light', options: { viewport: { width: 1280, height: 900 }, colorScheme: 'light' as const } },
+		{
+			name: 'phone-dark',
+			options: { viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const, isMobile: true, hasTouch: true },
+		},
+	];
+	for (const { name, options } of shots) {
+		const context = await browser.newContext(options);
+		const page = await context.newPage();
+		await page.goto(joinUrl);
+		await page.getByTestId('joined').waitFor();
+		/** A whole page, or only the part `only` selects. */
+		const shoot = async (file: string, path: string, ready: (page: Page) => Promise<unknown>, only?: string) => {
+			await page.goto(`${site.url}${path}`);
+			await ready(page);
+			await page.waitForTimeout(300);
+			const target = join(out, `${file}-${name}.png`);
+			if (only) await page.locator(only).screenshot({ path: target });
+			else await page.screenshot({ path: target, fullPage: true });
+			process.stdout.write(`docs/screenshots/${file}-${name}.png\n`);
+		};
+		await shoot('indicators', 'teams/support/indicators/', (p) =>
+			p.locator('.chart canvas').nth(2).waitFor({ timeout: 20_000 }),
+		);
+		await shoot('digest', 'teams/support/digest/', (p) => p.getByTestId('digest-reflection').first().waitFor());
+		await shoot(
+			'workflow-feedback',
+			'workflows/escalated-ticket-reply/',
+			async (p) => {
+				await p.locator('#feedback').scrollIntoViewIfNeeded();
+				await p.getByTestId('summary-numbers').waitFor();
+			},
+			'#feedback',
+		);
+		await context.close();
+	}
+} finally {
+	await browser?.close();
+	site.server.close();
+	await endpoint.close();
+	await rm(dataDir, { recursive: true, force: true });
+}
