@@ -12,3 +12,22 @@ export async function playbookNames() {
 		workflows: playbook.workflows.map((workflow) => ({ id: workflow.id, title: workflow.data.title })),
 	};
 }
+
+/** What /me/, the track pages and the home page need: each team's task types, each track's steps. */
+export async function practiceNames() {
+	const playbook = await loadPlaybook();
+	const listed = playbook.workflows.filter((workflow) => workflow.data.status !== 'retired');
+	return {
+		teamTasks: playbook.teams.map((team) => ({
+			id: team.id,
+			name: team.data.name,
+			tasks: [...new Set(listed.filter((w) => w.data.teams.includes(team.id)).map((w) => w.data.task))].sort(),
+		})),
+		tracks: playbook.tracks.map((track) => ({
+			id: track.id,
+			title: track.data.title,
+			teams: track.data.teams,
+			steps: track.data.workflows.map((step) => step.workflow),
+		})),
+	};
+}

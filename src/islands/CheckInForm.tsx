@@ -4,6 +4,7 @@ import type { ErrorCaught, ErrorKind, Outcome } from '../lib/feedback/model.ts';
 import { CONFIDENCE, ERROR_CAUGHT, ERROR_KINDS, OUTCOMES } from '../lib/feedback/model.ts';
 import type { Outbox } from '../lib/feedback/outbox.ts';
 import type { CheckIn } from '../lib/feedback/schema.ts';
+import { rememberDone } from '../lib/me/progress-cache.ts';
 
 interface Props {
 	workflow: string;
@@ -52,6 +53,7 @@ export function CheckInForm({ workflow, task, team, outbox }: Props) {
 		}
 		setErrors({});
 		outbox.add('check_in', row);
+		rememberDone(window.localStorage, [row.workflow]);
 		setConfirmation(
 			`Checked in at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Thank you.`,
 		);

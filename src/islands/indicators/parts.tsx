@@ -9,7 +9,7 @@ export const num = (value: number | null, digits = 0) => (value === null ? '' : 
 /** A cell's text, or "hidden" for a suppressed row. */
 export const cellText = (row: { suppressed: boolean }, value: string) => (row.suppressed ? HIDDEN : value);
 
-export function CsvLink({ name, csv }: { name: string; csv: string }) {
+export function CsvLink({ name, csv, label }: { name: string; csv: string; label?: string }) {
 	const [href, setHref] = useState<string>();
 	useEffect(() => {
 		const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -18,7 +18,7 @@ export function CsvLink({ name, csv }: { name: string; csv: string }) {
 	}, [csv]);
 	return href ? (
 		<a className="csv" href={href} download={`${name}.csv`}>
-			Download the numbers (CSV)
+			{label ?? 'Download the numbers (CSV)'}
 		</a>
 	) : null;
 }

@@ -108,12 +108,32 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			track_follows: {
+				Row: {
+					created_at: string;
+					track: string;
+					user_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					track: string;
+					user_id?: string;
+				};
+				Update: {
+					created_at?: string;
+					track?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
 		};
 		Views: {
 			[_ in never]: never;
 		};
 		Functions: {
 			create_join_code: { Args: { p_days?: number; p_seats: number; p_team: string }; Returns: Json };
+			delete_my_data: { Args: Record<PropertyKey, never>; Returns: Json };
 			join_team: { Args: { p_code: string }; Returns: Json };
 			reset_empty_publication: { Args: Record<PropertyKey, never>; Returns: boolean };
 			revoke_join_code: { Args: { p_id: string }; Returns: Json };
@@ -121,6 +141,7 @@ export type Database = {
 			team_join_codes: { Args: { p_team: string }; Returns: Json };
 			team_reflections: { Args: { p_team: string; p_weeks?: number }; Returns: Json };
 			team_seats: { Args: { p_team: string }; Returns: Json };
+			workflow_health: { Args: Record<PropertyKey, never>; Returns: Json };
 			workflow_summary: { Args: { p_team?: string; p_workflow: string }; Returns: Json };
 		};
 		Enums: {

@@ -8,12 +8,14 @@
  */
 import type { Database as Generated } from './database.generated.ts';
 import type {
+	DeletedData,
 	IndicatorPeriod,
 	JoinCodeMade,
 	JoinResult,
 	ReflectionWeek,
 	TeamIndicators,
 	TeamSeats,
+	WorkflowHealth,
 	WorkflowSummary,
 } from './read-functions.ts';
 
@@ -44,6 +46,8 @@ export type Database = Replace<
 						>;
 						team_reflections: Replace<Functions['team_reflections'], { Returns: ReflectionWeek[] }>;
 						join_team: Replace<Functions['join_team'], { Returns: JoinResult }>;
+						workflow_health: Replace<Functions['workflow_health'], { Returns: WorkflowHealth[] }>;
+						delete_my_data: Replace<Functions['delete_my_data'], { Returns: DeletedData }>;
 						team_seats: Replace<Functions['team_seats'], { Returns: TeamSeats }>;
 						create_join_code: Replace<Functions['create_join_code'], { Returns: JoinCodeMade }>;
 					}

@@ -105,6 +105,16 @@ export interface TeamIndicators {
 	errorKinds: { kind: Enums<'error_kind'> | 'unspecified'; checkIns: number; personWeeks: number }[];
 }
 
+/** workflow_health: per workflow, the shown cells of the last twelve closed weeks over all teams. */
+export type WorkflowHealth = { workflow: string; weeks: number } & CellFigures;
+
+/** delete_my_data: how many of the caller's rows were deleted. */
+export interface DeletedData {
+	checkIns: number;
+	reflections: number;
+	trackFollows: number;
+}
+
 /** One closed week of shared reflections; its reflections only once enough people shared. */
 export interface ReflectionWeek {
 	week: string;
