@@ -275,6 +275,8 @@ describe('accessibility', () => {
 		'tracks/support-foundations/',
 		'experts/',
 		'join/',
+		'me/',
+		'maintenance/',
 		'search/?q=prompt',
 		'search/?q=policy&team=Legal',
 		'no-such-page/',
