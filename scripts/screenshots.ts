@@ -1,8 +1,10 @@
 /**
  * `npm run screenshots`: the README's and the docs' screenshots, made from the built site and seeded
  * data in real Chromium, so they show what the code shows today. Starts a throwaway endpoint on the
- * site's port (54321, which must be free), seeds it, joins Support as a member and photographs the
- * team pages and a workflow page, on a desktop in light and on a phone in dark. Writes docs/screenshots/.
+ * site's port (54321, which must be free), seeds it, joins Support as a member who checks in and
+ * reflects once and follows Support's track, and photographs the team pages, the workflow's feedback
+ * section, My practice, the track and maintenance, on a desktop in light and on a phone in dark.
+ * Writes docs/screenshots/.
  *
  *   npm run screenshots                 builds first
  *   PRAXIS_SKIP_BUILD=1 npm run screenshots
@@ -82,6 +84,27 @@ try {
 				await p.getByTestId('summary-numbers').waitFor();
 			},
 			'#feedback',
+		);
+		// As a member with a practice of their own: one check-in, a private reflection, a followed track.
+		await page.goto(`${site.url}workflows/escalated-ticket-reply/`);
+		await page.locator('#feedback').scrollIntoViewIfNeeded();
+		await page.getByLabel(/^3/).check();
+		await page.getByRole('button', { name: 'I used this' }).click();
+		await page.getByText(/Checked in at/).waitFor();
+		await page.getByText('Write a reflection (2 minutes)').click();
+		await page
+			.getByLabel('What worked this time?')
+			.fill("Listing the customer's questions first caught the one I missed.");
+		await page.getByLabel(/only me/i).check();
+		await page.getByRole('button', { name: 'Save reflection' }).click();
+		await page.getByText(/Reflection saved/).waitFor();
+		await page.goto(`${site.url}tracks/support-foundations/`);
+		await page.getByRole('button', { name: 'Follow this track' }).click();
+		await page.getByRole('button', { name: 'Leave this track' }).waitFor();
+		await shoot('me', 'me/', (p) => p.getByTestId('me-reflections').waitFor());
+		await shoot('track', 'tracks/support-foundations/', (p) => p.getByTestId('track-steps').waitFor());
+		await shoot('maintenance', 'maintenance/', (p) =>
+			p.locator('[data-testid="revise-list"], [data-testid="revise-none"]').first().waitFor(),
 		);
 		await context.close();
 	}
