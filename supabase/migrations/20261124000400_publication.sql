@@ -215,33 +215,58 @@ grant execute on function public.reset_empty_publication() to service_role;
 revoke all on function praxis_private.min_cell_people(), praxis_private.publish_week(date),
   praxis_private.publish_closed_weeks() from public;
 
--- The figures of a set of shown cells, as the read functions return them. Sums in, means out.
-create or replace function praxis_private.cell_figures(
-  p_check_ins bigint, p_people bigint, p_confidence numeric, p_confidence_sq numeric, p_helped numeric,
-  p_in_the_way numeric, p_before numeric, p_after numeric, p_before_n bigint, p_after_n bigint, p_minutes bigint)
+-- The figures of a set of shown cells, as the read functions return them: an aggregate over
+-- week_cells rows, `praxis_private.figures(cell)`. Sums in, means out; null for no people.
+create or replace function praxis_private.add_cell(state numeric[], cell praxis_private.week_cells)
+returns numeric[]
+language sql
+immutable
+set search_path = ''
+as $$
+  select array[
+    coalesce(state[1], 0) + coalesce(cell.check_ins, 0),
+    coalesce(state[2], 0) + coalesce(cell.people, 0),
+    coalesce(state[3], 0) + coalesce(cell.confidence, 0),
+    coalesce(state[4], 0) + coalesce(cell.confidence_sq, 0),
+    coalesce(state[5], 0) + coalesce(cell.helped, 0),
+    coalesce(state[6], 0) + coalesce(cell.got_in_the_way, 0),
+    coalesce(state[7], 0) + coalesce(cell.caught_before, 0),
+    coalesce(state[8], 0) + coalesce(cell.caught_after, 0),
+    coalesce(state[9], 0) + coalesce(cell.before_check_ins, 0),
+    coalesce(state[10], 0) + coalesce(cell.after_check_ins, 0),
+    coalesce(state[11], 0) + coalesce(cell.minutes_saved, 0)]
+$$;
+
+create or replace function praxis_private.cell_figures(sums numeric[])
 returns jsonb
 language sql
 immutable
 set search_path = ''
 as $$
-  select case when coalesce(p_people, 0) = 0 then null else jsonb_build_object(
-    'checkIns', p_check_ins,
-    'personWeeks', p_people,
-    'meanConfidence', round(p_confidence / p_people, 2),
+  select case when coalesce(sums[2], 0) = 0 then null else jsonb_build_object(
+    'checkIns', sums[1],
+    'personWeeks', sums[2],
+    'meanConfidence', round(sums[3] / sums[2], 2),
     -- The spread between people's own means, over the person-weeks.
-    'confidenceSd', round(sqrt(greatest(p_confidence_sq / p_people - (p_confidence / p_people) ^ 2, 0)), 2),
-    'helpedRate', round(p_helped / p_people, 3),
-    'gotInTheWayRate', round(p_in_the_way / p_people, 3),
-    'catchRate', round((p_before + p_after) / p_people, 3),
-    'caughtBeforeRate', round(p_before / p_people, 3),
-    'caughtAfterRate', round(p_after / p_people, 3),
-    'caughtBefore', p_before_n,
-    'caughtAfter', p_after_n,
-    'minutesSaved', coalesce(p_minutes, 0)
+    'confidenceSd', round(sqrt(greatest(sums[4] / sums[2] - (sums[3] / sums[2]) ^ 2, 0)), 2),
+    'helpedRate', round(sums[5] / sums[2], 3),
+    'gotInTheWayRate', round(sums[6] / sums[2], 3),
+    'catchRate', round((sums[7] + sums[8]) / sums[2], 3),
+    'caughtBeforeRate', round(sums[7] / sums[2], 3),
+    'caughtAfterRate', round(sums[8] / sums[2], 3),
+    'caughtBefore', sums[9],
+    'caughtAfter', sums[10],
+    'minutesSaved', sums[11]
   ) end
 $$;
-revoke all on function praxis_private.cell_figures(bigint, bigint, numeric, numeric, numeric, numeric, numeric,
-  numeric, bigint, bigint, bigint) from public;
+
+create aggregate praxis_private.figures(praxis_private.week_cells) (
+  sfunc = praxis_private.add_cell,
+  stype = numeric[],
+  finalfunc = praxis_private.cell_figures
+);
+revoke all on function praxis_private.add_cell(numeric[], praxis_private.week_cells),
+  praxis_private.cell_figures(numeric[]) from public;
 
 drop function if exists public.workflow_summary(text, text);
 drop function if exists public.team_indicators(text, integer, text);
@@ -273,15 +298,13 @@ begin
     'workflow', p_workflow, 'team', p_team, 'k', praxis_private.min_group_size(),
     'minPeople', praxis_private.min_cell_people(),
     'since', to_char(this_week - 7 * 12, 'YYYY-MM-DD'), 'until', to_char(this_week, 'YYYY-MM-DD'));
-  select praxis_private.cell_figures(sum(check_ins), sum(people), sum(confidence), sum(confidence_sq), sum(helped),
-           sum(got_in_the_way), sum(caught_before), sum(caught_after), sum(before_check_ins), sum(after_check_ins),
-           sum(minutes_saved))
-         || jsonb_build_object('weeks', count(distinct week), 'lastWeek', to_char(max(week), 'YYYY-MM-DD'))
+  select praxis_private.figures(c)
+         || jsonb_build_object('weeks', count(distinct c.week), 'lastWeek', to_char(max(c.week), 'YYYY-MM-DD'))
     into figures
-  from praxis_private.week_cells
-  where level = 'workflow' and key = p_workflow and shown
-    and week >= this_week - 7 * 12 and week < this_week
-    and (p_team is null or team = p_team);
+  from praxis_private.week_cells c
+  where c.level = 'workflow' and c.key = p_workflow and c.shown
+    and c.week >= this_week - 7 * 12 and c.week < this_week
+    and (p_team is null or c.team = p_team);
   if figures is null then
     return result || jsonb_build_object('suppressed', true);
   end if;
@@ -327,7 +350,8 @@ begin
       where team = p_team and created_at >= this_week::timestamptz and (p_task is null or task = p_task)
     ),
     cells as (
-      select * from praxis_private.week_cells
+      -- Each row also as itself (cell), for the figures aggregate.
+      select c.*, c as cell from praxis_private.week_cells c
       where team = p_team and week >= least(since, earlier_from) and week < this_week
         and (p_task is null or task = p_task)
     ),
@@ -341,10 +365,7 @@ begin
         select task,
                sum(check_ins) as check_ins,
                sum(people) as person_weeks,
-               praxis_private.cell_figures(
-                 sum(check_ins) filter (where shown), sum(people) filter (where shown),
-                 sum(confidence), sum(confidence_sq), sum(helped), sum(got_in_the_way), sum(caught_before),
-                 sum(caught_after), sum(before_check_ins), sum(after_check_ins), sum(minutes_saved)) as figures,
+               praxis_private.figures(cell) filter (where shown) as figures,
                (select round(sum(c.confidence) / sum(c.people), 2) from cells c
                 where c.level = 'task' and c.task = pt.task and c.shown and c.week >= recent_from) as recent,
                (select round(sum(c.confidence) / sum(c.people), 2) from cells c
@@ -366,10 +387,7 @@ begin
         select jsonb_build_object(
                  'checkIns', coalesce(sum(check_ins), 0) + (select check_ins from live_team),
                  'shown', coalesce(bool_or(shown), false))
-               || coalesce(praxis_private.cell_figures(
-                    sum(check_ins) filter (where shown), sum(people) filter (where shown), sum(confidence),
-                    sum(confidence_sq), sum(helped), sum(got_in_the_way), sum(caught_before), sum(caught_after),
-                    sum(before_check_ins), sum(after_check_ins), sum(minutes_saved)) - 'checkIns', '{}'::jsonb)
+               || coalesce(praxis_private.figures(cell) filter (where shown) - 'checkIns', '{}'::jsonb)
                || coalesce(jsonb_build_object('shownCheckIns', sum(check_ins) filter (where shown)), '{}'::jsonb)
         from period where level = 'task'),
       'thisWeekActivity', (
@@ -407,9 +425,7 @@ begin
           group by week
         ) a on a.week = w.week
         left join (
-          select week, praxis_private.cell_figures(sum(check_ins), sum(people), sum(confidence), sum(confidence_sq),
-                   sum(helped), sum(got_in_the_way), sum(caught_before), sum(caught_after), sum(before_check_ins),
-                   sum(after_check_ins), sum(minutes_saved)) as figures
+          select week, praxis_private.figures(cell) as figures
           from period where level = 'task' and shown
           group by week
         ) f on f.week = w.week),
@@ -417,10 +433,7 @@ begin
         select jsonb_agg(jsonb_build_object('workflow', key, 'task', task) || figures
                          order by (figures ->> 'checkIns')::integer desc, key)
         from (
-          select key, min(task) as task,
-                 praxis_private.cell_figures(sum(check_ins), sum(people), sum(confidence), sum(confidence_sq),
-                   sum(helped), sum(got_in_the_way), sum(caught_before), sum(caught_after), sum(before_check_ins),
-                   sum(after_check_ins), sum(minutes_saved)) as figures
+          select key, min(task) as task, praxis_private.figures(cell) as figures
           from period where level = 'workflow' and shown
           group by key
         ) per_workflow), '[]'::jsonb),

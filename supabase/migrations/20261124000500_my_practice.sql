@@ -70,13 +70,10 @@ begin
   return coalesce((
     select json_agg(jsonb_build_object('workflow', key, 'weeks', weeks) || figures order by key)
     from (
-      select key, count(distinct week) as weeks,
-             praxis_private.cell_figures(sum(check_ins), sum(people), sum(confidence), sum(confidence_sq),
-               sum(helped), sum(got_in_the_way), sum(caught_before), sum(caught_after), sum(before_check_ins),
-               sum(after_check_ins), sum(minutes_saved)) as figures
-      from praxis_private.week_cells
-      where level = 'workflow' and shown and week >= this_week - 7 * 12 and week < this_week
-      group by key
+      select c.key, count(distinct c.week) as weeks, praxis_private.figures(c) as figures
+      from praxis_private.week_cells c
+      where c.level = 'workflow' and c.shown and c.week >= this_week - 7 * 12 and c.week < this_week
+      group by c.key
     ) per_workflow
   ), '[]'::json);
 end

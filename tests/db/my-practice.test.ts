@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlBackend } from '../../endpoint/database.ts';
 import { backends } from '../helpers/backends.ts';
 import { type Member, makeMember } from '../helpers/members.ts';
-import { checkIn, reflection } from '../helpers/rows.ts';
+import { checkIn, reflection, storeRows } from '../helpers/rows.ts';
 import { inWeek } from '../helpers/weeks.ts';
 
 describe.each(backends)('my practice on $name', (backend) => {
@@ -78,10 +78,7 @@ describe.each(backends)('my practice on $name', (backend) => {
 				checkIn({ workflow: 'tiny-one', task: 'summarising', confidence: 5, created_at: inWeek(1) }),
 			),
 		];
-		await db.admin.query(
-			'insert into public.check_ins select * from json_populate_recordset(null::public.check_ins, $1::json)',
-			[JSON.stringify(rows)],
-		);
+		await storeRows(db, 'check_ins', rows);
 		const { rows: answer } = await db.asRole('anon', { role: 'anon' }, (sql) =>
 			sql.query<{ health: { workflow: string; meanConfidence: number; gotInTheWayRate: number }[] }>(
 				'select public.workflow_health() as health',

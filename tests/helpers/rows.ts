@@ -1,5 +1,6 @@
 /** Realistic check-in and reflection rows for tests and the seed command. */
 import { randomUUID } from 'node:crypto';
+import type { SqlBackend } from '../../endpoint/database.ts';
 import type { Database } from '../../src/lib/data-api/database.ts';
 
 type Tables = Database['public']['Tables'];
@@ -36,3 +37,15 @@ export const sent = <T extends { participant?: string }>(row: T): Omit<T, 'parti
 	const { participant: _set_by_the_database, ...rest } = row;
 	return rest;
 };
+
+/** Rows of past weeks stored as an import would (the owner, any created_at), in one statement. */
+export async function storeRows(
+	db: SqlBackend,
+	table: 'check_ins' | 'reflections',
+	rows: (CheckInRow | ReflectionRow)[],
+) {
+	await db.admin.query(
+		`insert into public.${table} select * from json_populate_recordset(null::public.${table}, $1::json)`,
+		[JSON.stringify(rows)],
+	);
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 import { member } from '../helpers/people.ts';
-import { type CheckInRow, checkIn, type ReflectionRow, reflection, sent } from '../helpers/rows.ts';
+import { type CheckInRow, checkIn, type ReflectionRow, reflection, sent, storeRows } from '../helpers/rows.ts';
 import { inWeek } from '../helpers/weeks.ts';
 
 let stack: FeedbackStack;
@@ -15,12 +15,8 @@ const legal = { workflow: 'nda-first-pass-review', task: 'contract-review', team
 const ops = { workflow: 'incident-timeline-draft', task: 'incident-reviews', team: 'ops' };
 
 /** Rows of past weeks, stored as an import would (the service role), before any page publishes them. */
-const history = async (table: 'check_ins' | 'reflections', rows: (CheckInRow | ReflectionRow)[]) => {
-	await stack.db.admin.query(
-		`insert into public.${table} select * from json_populate_recordset(null::public.${table}, $1::json)`,
-		[JSON.stringify(rows)],
-	);
-};
+const history = (table: 'check_ins' | 'reflections', rows: (CheckInRow | ReflectionRow)[]) =>
+	storeRows(stack.db, table, rows);
 
 beforeAll(async () => {
 	stack = await startFeedbackStack();

@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
-import { type CheckInRow, checkIn, type ReflectionRow, reflection } from '../helpers/rows.ts';
+import { type CheckInRow, checkIn, type ReflectionRow, reflection, storeRows } from '../helpers/rows.ts';
 import { inWeek } from '../helpers/weeks.ts';
 
 let stack: FeedbackStack;
@@ -12,12 +12,8 @@ let siteUrl = '';
 const support = { workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support' };
 const poor = { workflow: 'help-article-from-tickets', task: 'summarising', team: 'support' };
 
-const history = async (table: 'check_ins' | 'reflections', rows: (CheckInRow | ReflectionRow)[]) => {
-	await stack.db.admin.query(
-		`insert into public.${table} select * from json_populate_recordset(null::public.${table}, $1::json)`,
-		[JSON.stringify(rows)],
-	);
-};
+const history = (table: 'check_ins' | 'reflections', rows: (CheckInRow | ReflectionRow)[]) =>
+	storeRows(stack.db, table, rows);
 
 beforeAll(async () => {
 	stack = await startFeedbackStack();
