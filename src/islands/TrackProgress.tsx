@@ -14,6 +14,9 @@ interface Props {
 	anonKey: string;
 }
 
+const stepFigures = (cell: { checkIns: number; personWeeks: number; meanConfidence: number }) =>
+	`${cell.checkIns} check-ins, ${cell.personWeeks} person-weeks, confidence ${cell.meanConfidence.toFixed(1)}`;
+
 export default function TrackProgress({ track, supabaseUrl, anonKey }: Props) {
 	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const [teams] = useTeams(runtime);
@@ -126,13 +129,7 @@ export default function TrackProgress({ track, supabaseUrl, anonKey }: Props) {
 								<tr key={step.workflow}>
 									<th scope="row">{step.title}</th>
 									<td>{done.has(step.workflow) ? 'done' : step.workflow === next ? 'next' : 'not yet'}</td>
-									<td>
-										{!myTeam
-											? 'join a team this track is for'
-											: cell
-												? `${cell.checkIns} check-ins, ${cell.personWeeks} person-weeks, confidence ${cell.meanConfidence.toFixed(1)}`
-												: 'not published yet'}
-									</td>
+									<td>{!myTeam ? 'join a team this track is for' : cell ? stepFigures(cell) : 'not published yet'}</td>
 								</tr>
 							);
 						})}

@@ -136,7 +136,9 @@ describe('contributing a workflow', () => {
 	it('flags workflows past their review date and lists them on /maintenance/', async () => {
 		const workflow = await readFile(join(builtSite, 'workflows/security-questionnaire-draft/index.html'), 'utf8');
 		expect(workflow).toMatch(/<strong[^>]*>Needs review\.<\/strong>/);
-		const maintenance = await readFile(join(builtSite, 'maintenance/index.html'), 'utf8');
+		const page = await readFile(join(builtSite, 'maintenance/index.html'), 'utf8');
+		// The table of workflows past their date (the page also carries every title for the use-based list).
+		const maintenance = /<table class="maintenance"[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
 		expect(maintenance).toContain('First draft of a security questionnaire from approved answers');
 		expect(maintenance).toContain('Jonas Berg');
 		expect(maintenance).not.toContain('Draft a reply to an escalated ticket');
