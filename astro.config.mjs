@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig, envField } from 'astro/config';
+import { contentSafety } from './src/integrations/content-safety.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { LOCAL_ANON_KEY } from './src/lib/data-api/local-keys.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
 		// eight at once keeps the CPU busy (BENCHMARKS.md, "Measurements behind the code").
 		concurrency: 8,
 	},
-	integrations: [mdx(), react(), pagefindIndex()],
+	integrations: [contentSafety(), mdx(), react(), pagefindIndex()],
 	vite: {
 		environments: {
 			// The pages are rendered at build time from a server bundle. Left to itself the bundler makes

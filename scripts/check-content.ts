@@ -15,6 +15,7 @@ import {
 	schemas,
 } from '../src/lib/playbook/content-check.ts';
 import { findBrokenReferences, type PlaybookRefs } from '../src/lib/playbook/cross-references.ts';
+import { findSymlinks, SYMLINK_FIX } from '../src/lib/playbook/symlinks.ts';
 
 const root = process.argv[2]
 	? `${process.argv[2].replace(/\/$/, '')}/`
@@ -35,12 +36,20 @@ const sources = new Map<string, string>();
 const entries = {} as Record<CollectionName, { id: string; filePath: string; data: any }[]>;
 let files = 0;
 
+// A link could publish any file of the machine that builds: refused before any file is read.
+const links = await findSymlinks(root, ['content', 'public']);
+for (const link of links) {
+	problems.push({ file: link, line: 1, field: '(file)', message: 'a symbolic link', fix: SYMLINK_FIX });
+}
+const linked = new Set(links);
+
 for (const collection of Object.keys(schemas) as CollectionName[]) {
 	entries[collection] = [];
 	const names = await readdir(`${root}content/${collection}`).catch(() => [] as string[]);
 	const seen = new Map<string, string>();
 	for (const name of names.sort()) {
 		const filePath = `content/${collection}/${name}`;
+		if (linked.has(filePath)) continue;
 		if (!EXTENSIONS[collection].test(name)) {
 			problems.push({
 				file: filePath,

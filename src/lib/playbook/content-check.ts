@@ -6,6 +6,7 @@
 
 import type { z } from 'astro/zod';
 import yaml from 'js-yaml';
+import { bodyOf, unsafeParts } from './content-safety.ts';
 import { type CollectionName, schemas } from './content-schema.ts';
 import type { Problem } from './cross-references.ts';
 
@@ -89,16 +90,33 @@ export function checkSource(
 		};
 	}
 	const result = schemas[collection].safeParse(raw ?? {});
-	if (result.success) return { problems: [], data: result.data };
+	// A workflow's body is checked too, whatever its frontmatter says: every problem in one run.
+	const unsafe = collection === 'workflows' ? bodyProblems(filePath, source) : [];
+	if (result.success) return { problems: unsafe, data: result.data };
 	return {
-		problems: result.error.issues.map((issue) => ({
-			file: filePath,
-			line: lineOf(yamlText, firstLine, issue.path),
-			field: fieldName(issue.path),
-			message: issue.message,
-			fix: fixFor(issue),
-		})),
+		problems: [
+			...result.error.issues.map((issue) => ({
+				file: filePath,
+				line: lineOf(yamlText, firstLine, issue.path),
+				field: fieldName(issue.path),
+				message: issue.message,
+				fix: fixFor(issue),
+			})),
+			...unsafe,
+		],
 	};
+}
+
+/** What in a workflow's body would run as code or ship HTML (content-safety.ts), as located problems. */
+function bodyProblems(filePath: string, source: string): LocatedProblem[] {
+	const { body, firstLine } = bodyOf(source);
+	return unsafeParts(body).map((part) => ({
+		file: filePath,
+		line: firstLine + part.line - 1,
+		field: '(body)',
+		message: `refused: ${part.what}`,
+		fix: part.fix,
+	}));
 }
 
 /** `file:line  field  what is wrong  (how to fix)`, one problem per line. */

@@ -4,6 +4,7 @@
  * as the build (`checkSource`), so what the tools produce is what the build accepts.
  */
 import yaml from 'js-yaml';
+import { escapeForBody } from './content-safety.ts';
 
 export interface WorkflowDraft {
 	title: string;
@@ -70,6 +71,9 @@ export function renderWorkflow(draft: WorkflowDraft, today = new Date()): string
 		...(draft.related?.length ? { related: draft.related } : {}),
 	};
 	const frontmatter = yaml.dump(front, { lineWidth: 110, noRefs: true, quotingType: '"' });
-	const notes = draft.notes?.trim() || 'Why this works, and what to watch for, in a few sentences from your own use.';
+	// Notes are Markdown: braces and angle brackets people type ("<3", "{customer_name}") are shown, never run.
+	const notes = escapeForBody(
+		draft.notes?.trim() || 'Why this works, and what to watch for, in a few sentences from your own use.',
+	);
 	return `---\n${frontmatter}---\n\n${notes}\n`;
 }

@@ -1,0 +1,105 @@
+/**
+ * Hostile contributions through the real `npm run check` and the real build: each vector is refused
+ * with its file and line, nothing in it runs (a payload that would write a file leaves none), a
+ * symbolic link is refused, and the harmless look-alikes build into pages that show them as text.
+ */
+import { execFile } from 'node:child_process';
+import { access, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../harness/paths.ts';
+import { copyOfProject } from '../../harness/project-copy.ts';
+import { astroBuild } from '../helpers/build.ts';
+import { HARMLESS, HOSTILE, RUNNING_PAYLOADS } from '../helpers/hostile-content.ts';
+
+const run = promisify(execFile);
+const exists = (path: string) =>
+	access(path).then(
+		() => true,
+		() => false,
+	);
+const base = await readFile(join(projectRoot, 'content/workflows/nda-first-pass-review.mdx'), 'utf8');
+/** A valid workflow file whose body ends with `line`; returns the line it is on. */
+const withLine = (line: string) => ({
+	text: `${base.trimEnd()}\n\n${line}\n`,
+	line: base.trimEnd().split('\n').length + 2,
+});
+
+const check = (dir: string) =>
+	run(process.execPath, [join(projectRoot, 'scripts/check-content.ts'), dir]).then(
+		(done) => ({ code: 0, output: done.stdout + done.stderr }),
+		(failed: { code: number; stdout: string; stderr: string }) => ({
+			code: failed.code,
+			output: failed.stdout + failed.stderr,
+		}),
+	);
+
+describe('hostile contributions', () => {
+	it('npm run check refuses every vector in one run, naming file and line', async () => {
+		const dir = await copyOfProject();
+		try {
+			const expected: string[] = [];
+			for (const [i, [, line]] of HOSTILE.entries()) {
+				const { text, line: at } = withLine(line);
+				await writeFile(join(dir, `content/workflows/hostile-${i}.mdx`), text);
+				expected.push(`content/workflows/hostile-${i}.mdx:${at}  (body)  refused:`);
+			}
+			await symlink('/etc/hostname', join(dir, 'public/hostname.txt'));
+			const result = await check(dir);
+			expect(result.code).toBe(1);
+			for (const line of expected) expect(result.output).toContain(line);
+			expect(result.output).toContain('public/hostname.txt:1  (file)  a symbolic link');
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
+	it.each(RUNNING_PAYLOADS('PWNED'))('the build refuses %s before anything runs', async (_name, payload) => {
+		const dir = await copyOfProject();
+		try {
+			const marker = join(dir, 'PWNED');
+			const { text, line } = withLine(payload.replace('PWNED', marker));
+			await writeFile(join(dir, 'content/workflows/nda-first-pass-review.mdx'), text);
+			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			expect(result.code).not.toBe(0);
+			expect(result.output).toContain(`content/workflows/nda-first-pass-review.mdx:${line}`);
+			expect(result.output).toContain('Markdown, never code');
+			expect(await exists(marker)).toBe(false);
+			expect(await exists(join(dir, 'dist/workflows/nda-first-pass-review/index.html'))).toBe(false);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('the build refuses a symbolic link in public/ and ships nothing of it', async () => {
+		const dir = await copyOfProject();
+		try {
+			await symlink('/etc/hostname', join(dir, 'public/hostname.txt'));
+			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			expect(result.code).not.toBe(0);
+			expect(result.output).toContain('public/hostname.txt');
+			expect(await exists(join(dir, 'dist/hostname.txt'))).toBe(false);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('builds the harmless look-alikes, showing them as text', async () => {
+		const dir = await copyOfProject();
+		try {
+			const body = HARMLESS.map(([, text]) => text).join('\n\n');
+			await writeFile(join(dir, 'content/workflows/nda-first-pass-review.mdx'), `${base.trimEnd()}\n\n${body}\n`);
+			expect((await check(dir)).code).toBe(0);
+			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			expect(result.code, result.output).toBe(0);
+			const html = await readFile(join(dir, 'dist/workflows/nda-first-pass-review/index.html'), 'utf8');
+			expect(html).toContain('{customer_name}');
+			expect(html).toContain('&lt;3 this workflow');
+			expect(html).toContain('href="https://intranet.example/policy"');
+			expect(html).not.toMatch(/<script>alert/);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+});
