@@ -4,7 +4,14 @@ import react from '@astrojs/react';
 import { defineConfig, envField } from 'astro/config';
 import { contentSafety } from './src/integrations/content-safety.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { LOCAL_ANON_KEY } from './src/lib/data-api/local-keys.ts';
+
+/** The feedback API's origin, over HTTP and as a websocket (Realtime). */
+const supabaseOrigins = (/** @type {string} */ url) => {
+	const origin = new URL(url).origin;
+	return `${origin} ${origin.replace(/^http/, 'ws')}`;
+};
 
 // Deployments under a sub-path (GitHub Pages: https://org.github.io/playbook/) set PRAXIS_BASE=/playbook.
 const base = process.env.PRAXIS_BASE || '/';
@@ -19,7 +26,25 @@ export default defineConfig({
 		// eight at once keeps the CPU busy (BENCHMARKS.md, "Measurements behind the code").
 		concurrency: 8,
 	},
-	integrations: [contentSafety(), mdx(), react(), pagefindIndex()],
+	integrations: [contentSafety(), mdx(), react(), pagefindIndex(), securityHeaders()],
+	// Shiki's highlighting writes inline styles, which the Content-Security-Policy refuses.
+	markdown: { syntaxHighlight: false },
+	security: {
+		// Only the site's own scripts and styles (Astro adds their hashes) and the feedback API; the static
+		// servers add frame-ancestors and the other headers (src/lib/site/security-headers.ts).
+		csp: {
+			directives: [
+				"default-src 'self'",
+				`connect-src 'self' ${supabaseOrigins(process.env.PUBLIC_SUPABASE_URL || 'http://127.0.0.1:54321')}`,
+				"img-src 'self' data:",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			// Pagefind's search runs as WebAssembly, which script-src must allow by name.
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+		},
+	},
 	vite: {
 		environments: {
 			// The pages are rendered at build time from a server bundle. Left to itself the bundler makes

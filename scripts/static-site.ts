@@ -4,9 +4,10 @@
  * with the site's own 404 page.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { SECURITY_HEADERS } from '../src/lib/site/security-headers.ts';
 
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -35,9 +36,14 @@ export async function serveStaticSite(options: StaticSiteOptions): Promise<{ ser
 	const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 	const host = options.host ?? '127.0.0.1';
 
+	const realRoot = await realpath(root).catch(() => root);
+	const inside = (path: string, top: string) => path === top || path.startsWith(top + sep);
 	const fileFor = async (pathname: string): Promise<string | undefined> => {
 		const candidate = normalize(join(root, pathname));
-		if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
+		if (!inside(candidate, root)) return undefined;
+		// Nor through a link that leads out of the site.
+		const real = await realpath(candidate).catch(() => undefined);
+		if (real && !inside(real, realRoot)) return undefined;
 		const info = await stat(candidate).catch(() => undefined);
 		if (info?.isFile()) return candidate;
 		if (info?.isDirectory()) {
@@ -52,28 +58,32 @@ export async function serveStaticSite(options: StaticSiteOptions): Promise<{ ser
 			const url = new URL(req.url ?? '/', 'http://localhost');
 			const path = decodeURIComponent(url.pathname);
 			if (!path.startsWith(base) && `${path}/` !== base) {
-				res.writeHead(302, { location: base }).end();
+				res.writeHead(302, { ...SECURITY_HEADERS, location: base }).end();
 				return;
 			}
 			const inSite = path.slice(base.length - 1) || '/';
 			const file = await fileFor(inSite);
 			// Directory URLs without their trailing slash redirect, as static hosts do.
 			if (file?.endsWith(`${sep}index.html`) && !inSite.endsWith('/') && !inSite.endsWith('.html')) {
-				res.writeHead(301, { location: `${path}/${url.search}` }).end();
+				// The raw path, its encoding kept, with one leading slash: `//host` or `/%2Fhost` never
+				// becomes a redirect to another site.
+				const here = `/${url.pathname.replace(/^[/\\]+/, '')}`;
+				res.writeHead(301, { ...SECURITY_HEADERS, location: `${here}/${url.search}` }).end();
 				return;
 			}
 			const served = file ?? (await fileFor('/404.html'));
 			if (!served) {
-				res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+				res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain' }).end('Not found');
 				return;
 			}
 			res.writeHead(file ? 200 : 404, {
+				...SECURITY_HEADERS,
 				'content-type': types[extname(served)] ?? 'application/octet-stream',
 				'cache-control': 'no-cache',
 			});
 			createReadStream(served).pipe(res);
 		} catch {
-			res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+			res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'text/plain' }).end('Bad request');
 		}
 	});
 	await new Promise<void>((done, fail) => {
