@@ -6,6 +6,7 @@ import { contentSafety } from './src/integrations/content-safety.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { LOCAL_ANON_KEY } from './src/lib/data-api/local-keys.ts';
+import { PLACEHOLDER_REPO_URL } from './src/lib/playbook/repository.ts';
 
 /** The feedback API's origin, over HTTP and as a websocket (Realtime). */
 const supabaseOrigins = (/** @type {string} */ url) => {
@@ -90,7 +91,7 @@ export default defineConfig({
 			PUBLIC_REPO_URL: envField.string({
 				context: 'client',
 				access: 'public',
-				default: 'https://github.com/praxis-playbook/praxis',
+				default: PLACEHOLDER_REPO_URL,
 			}),
 			// Workflows not reviewed for longer than this are flagged "needs review" and listed on /maintenance/.
 			PUBLIC_REVIEW_AFTER_DAYS: envField.number({

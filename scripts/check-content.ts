@@ -88,7 +88,9 @@ for (const collection of Object.keys(schemas) as CollectionName[]) {
 		sources.set(filePath, source);
 		const result = checkSource(collection, filePath, source);
 		problems.push(...result.problems);
-		if (result.data) entries[collection].push({ id, filePath, data: result.data });
+		// An invalid file's references are checked too, from its YAML as written: every problem in one run.
+		const data = result.data ?? result.raw;
+		if (data) entries[collection].push({ id, filePath, data });
 	}
 }
 

@@ -5,7 +5,8 @@
  *   npm run new-workflow -- --title "…" --summary "…" --task customer-replies --teams support \
  *     --tools chat-assistant --difficulty beginner --minutes 10 --input "…" \
  *     --step "Title|What to do|Prompt (optional)" --step "…|…" --check "Risk|How to check" \
- *     --not "When not to use AI" --contributor "Your Name" --expert amira-haddad [--notes "…"] [--root DIR]
+ *     --not "When not to use AI" --contributor "Your Name" --expert amira-haddad \
+ *     --notes "Why it works, from your use" [--root DIR]
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -17,26 +18,46 @@ import { checkSource, formatLocated } from '../src/lib/playbook/content-check.ts
 import { difficulties } from '../src/lib/playbook/content-schema.ts';
 import { renderWorkflow, slugify, type WorkflowDraft, workflowPath } from '../src/lib/playbook/workflow-file.ts';
 
-const { values: flags } = parseArgs({
-	options: {
-		title: { type: 'string' },
-		summary: { type: 'string' },
-		task: { type: 'string' },
-		teams: { type: 'string' },
-		tools: { type: 'string' },
-		difficulty: { type: 'string' },
-		minutes: { type: 'string' },
-		input: { type: 'string', multiple: true },
-		step: { type: 'string', multiple: true },
-		check: { type: 'string', multiple: true },
-		not: { type: 'string', multiple: true },
-		contributor: { type: 'string', multiple: true },
-		expert: { type: 'string' },
-		notes: { type: 'string' },
-		slug: { type: 'string' },
-		root: { type: 'string' },
-	},
-});
+const USAGE = `Usage: npm run new-workflow                      ask for each field
+       npm run new-workflow -- --title "…" --summary "…" --task <task> --teams <team,team> \\
+         --tools <tool,tool> --difficulty <level> --minutes <n> --input "…" \\
+         --step "Title|What to do|Prompt (optional)" --check "Risk|How to check" --not "When not to use AI" \\
+         --contributor "Your Name" --expert <expert> --notes "…" [--slug <slug>] [--root <dir>]
+Writes content/workflows/<slug>.mdx, checked as the build checks it.
+`;
+
+const options = {
+	title: { type: 'string' },
+	summary: { type: 'string' },
+	task: { type: 'string' },
+	teams: { type: 'string' },
+	tools: { type: 'string' },
+	difficulty: { type: 'string' },
+	minutes: { type: 'string' },
+	input: { type: 'string', multiple: true },
+	step: { type: 'string', multiple: true },
+	check: { type: 'string', multiple: true },
+	not: { type: 'string', multiple: true },
+	contributor: { type: 'string', multiple: true },
+	expert: { type: 'string' },
+	notes: { type: 'string' },
+	slug: { type: 'string' },
+	root: { type: 'string' },
+	help: { type: 'boolean', short: 'h' },
+} as const;
+let parsed: ReturnType<typeof parseArgs<{ options: typeof options }>>;
+try {
+	parsed = parseArgs({ options });
+} catch (error) {
+	// An unknown or malformed flag: one line and the usage, not a stack trace.
+	process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+	process.exit(2);
+}
+const flags = parsed.values;
+if (flags.help) {
+	process.stdout.write(USAGE);
+	process.exit(0);
+}
 const root = flags.root ? `${flags.root.replace(/\/$/, '')}/` : fileURLToPath(new URL('../', import.meta.url));
 
 /** The slugs and names a workflow may refer to, read from the playbook itself. */
@@ -69,6 +90,7 @@ const required = [
 	'not',
 	'contributor',
 	'expert',
+	'notes',
 ] as const;
 const missing = required.filter((name) => flags[name] === undefined);
 
@@ -154,6 +176,10 @@ async function interactively(): Promise<WorkflowDraft> {
 	const whenNotToUse = await list('When not to use AI for this', 1);
 	const contributors = await list('Your name as you want it credited (and co-authors)', 1);
 	const expert = await select({ message: 'Expert to ask', choices: experts });
+	const notes = await input({
+		message: 'Notes: why it works and what to watch for, from your own use (a few sentences)',
+		required: true,
+	});
 	return {
 		title,
 		summary,
@@ -168,6 +194,7 @@ async function interactively(): Promise<WorkflowDraft> {
 		whenNotToUse,
 		contributors,
 		expert,
+		notes,
 	};
 }
 
@@ -177,7 +204,7 @@ if (missing.length > 0 && missing.length < required.length) {
 }
 if (missing.length > 0 && !process.stdin.isTTY) {
 	process.stderr.write(
-		'No terminal to ask questions in: pass every field as a flag (see the top of scripts/new-workflow.ts).\n',
+		'No terminal to ask questions in: pass every field as a flag (npm run new-workflow -- --help).\n',
 	);
 	process.exit(2);
 }

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import { checkSource } from '../lib/playbook/content-check.ts';
 import { difficulties } from '../lib/playbook/content-schema.ts';
-import { MAX_PREFILL_URL, newFileUrl, type Repository } from '../lib/playbook/repository.ts';
+import { MAX_PREFILL_URL, newFileUrl, PLACEHOLDER_REPO_URL, type Repository } from '../lib/playbook/repository.ts';
 import { renderWorkflow, slugify, type WorkflowDraft, workflowPath } from '../lib/playbook/workflow-file.ts';
 
 interface Option {
@@ -93,7 +93,8 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 	const id = useId();
 	const [title, setTitle] = useState('');
 	const [summary, setSummary] = useState('');
-	const [task, setTask] = useState(tasks[0]?.id ?? '');
+	// Chosen, never preselected: a preselected task type or expert makes a wrong file look valid.
+	const [task, setTask] = useState('');
 	const [teamIds, setTeamIds] = useState<string[]>([]);
 	const [toolIds, setToolIds] = useState<string[]>([]);
 	const [difficulty, setDifficulty] = useState<string>('beginner');
@@ -103,7 +104,7 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 	const [checks, setChecks] = useState([emptyCheck()]);
 	const [notWhen, setNotWhen] = useState('');
 	const [contributors, setContributors] = useState('');
-	const [expert, setExpert] = useState(experts[0]?.id ?? '');
+	const [expert, setExpert] = useState('');
 	const [notes, setNotes] = useState('');
 	const [showProblems, setShowProblems] = useState(false);
 	const [downloadHref, setDownloadHref] = useState<string>();
@@ -156,6 +157,12 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 
 	return (
 		<div className="contribute">
+			{repository.url === PLACEHOLDER_REPO_URL && (
+				<p className="feedback-problem" data-testid="no-repository">
+					This site's repository is not set yet (<code>PUBLIC_REPO_URL</code> still names the template's), so the form
+					cannot open a pull request: download the file at the end and add it to your playbook's repository.
+				</p>
+			)}
 			<form className="contribute-form" onSubmit={(event) => event.preventDefault()} noValidate>
 				<fieldset className="whole-form" disabled={!hydrated}>
 					<Field
@@ -184,8 +191,9 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 							aria-describedby={described('summary')}
 						/>
 					</Field>
-					<Field id={`${id}-task`} label="Task type">
+					<Field id={`${id}-task`} label="Task type" error={errorFor('task')}>
 						<select id={`${id}-task`} value={task} onChange={(e) => setTask(e.target.value)}>
+							<option value="">Choose a task type</option>
 							{tasks.map((t) => (
 								<option key={t.id} value={t.id}>
 									{t.name}
@@ -368,8 +376,9 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 							aria-describedby={described('contributors')}
 						/>
 					</Field>
-					<Field id={`${id}-expert`} label="Expert to ask">
+					<Field id={`${id}-expert`} label="Expert to ask" error={errorFor('expert')}>
 						<select id={`${id}-expert`} value={expert} onChange={(e) => setExpert(e.target.value)}>
+							<option value="">Choose an expert</option>
 							{experts.map((x) => (
 								<option key={x.id} value={x.id}>
 									{x.name}
@@ -377,7 +386,7 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 							))}
 						</select>
 					</Field>
-					<Field id={`${id}-notes`} label="Notes (optional)" hint="Why it works, what you learned using it.">
+					<Field id={`${id}-notes`} label="Notes" hint="Why it works, what you learned using it: a few sentences.">
 						<textarea
 							id={`${id}-notes`}
 							rows={3}
@@ -391,7 +400,11 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 						{problems.length === 0 ? (
 							<>
 								<p className="ok">Ready: the file passes the same checks as the build.</p>
-								{tooLong ? (
+								{repository.url === PLACEHOLDER_REPO_URL ? (
+									<p>
+										Download the file and add it to <code>content/workflows/</code> in your playbook's repository.
+									</p>
+								) : tooLong ? (
 									<p>
 										This workflow is too long for a prefilled link. Download the file and upload it to{' '}
 										<code>content/workflows/</code> on {hostName}.

@@ -11,7 +11,12 @@ export default async function buildOnce() {
 		await rm(outDir, { recursive: true, force: true });
 		const result = await astroBuild({
 			outDir,
-			env: { PRAXIS_BASE: base, PUBLIC_SUPABASE_URL: `http://127.0.0.1:${TEST_ENDPOINT_PORT}` },
+			env: {
+				PRAXIS_BASE: base,
+				PUBLIC_SUPABASE_URL: `http://127.0.0.1:${TEST_ENDPOINT_PORT}`,
+				// A repository of its own: the contribution form links there (the default is a placeholder).
+				PUBLIC_REPO_URL: 'https://github.com/example-team/playbook',
+			},
 		});
 		if (result.code !== 0) throw new Error(`astro build (base ${base}) failed:\n${result.output}`);
 	}

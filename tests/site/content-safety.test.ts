@@ -98,6 +98,10 @@ describe('hostile contributions', () => {
 			expect(html).toContain('&lt;3 this workflow');
 			expect(html).toContain('href="https://intranet.example/policy"');
 			expect(html).not.toMatch(/<script>alert/);
+			// Built with the placeholder repository setting, the form says so instead of linking there.
+			const contribute = await readFile(join(dir, 'dist/contribute/index.html'), 'utf8');
+			expect(contribute).toContain('data-testid="no-repository"');
+			expect(contribute).not.toContain('github.com/praxis-playbook/praxis/new/');
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}

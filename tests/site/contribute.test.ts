@@ -51,6 +51,10 @@ async function fillForm(page: Page) {
 	await page.getByLabel('How to catch error 1').fill('Every number must have its quote from the transcript.');
 	await page.getByLabel('When not to use AI').fill('Calls where the customer asked not to be recorded.');
 	await page.getByLabel('Contributors').fill('Test Contributor');
+	await page.getByLabel('Expert to ask').selectOption('priya-natarajan');
+	await page
+		.getByLabel('Notes', { exact: true })
+		.fill('Quotes made every value checkable; we <3 it, {FIELD} stays text.');
 }
 
 describe('contributing a workflow', () => {
@@ -118,6 +122,8 @@ describe('contributing a workflow', () => {
 				'Test Contributor',
 				'--expert',
 				'priya-natarajan',
+				'--notes',
+				'Writing the formulas ourselves caught two prices the model had rounded.',
 			]);
 			const check = await promisify(execFile)(process.execPath, [join(projectRoot, 'scripts/check-content.ts'), dir]);
 			expect(check.stdout).toMatch(/All \d+ playbook files are valid/);

@@ -163,16 +163,25 @@ describe('npm run new-workflow, non-interactive', () => {
 			'Test Contributor',
 			'--expert',
 			'tomas-reyes',
+			'--notes',
+			'Quoting both proposals side by side made the gaps obvious; {budget} and <3 stay text.',
 		]);
 		expect(result.output).toContain('Wrote content/workflows/compare-two-vendor-proposals.mdx');
 		const written = await readFile(join(dir, 'content/workflows/compare-two-vendor-proposals.mdx'), 'utf8');
 		expect(written).toContain('Write NOT ADDRESSED where a proposal is silent.');
 		expect(written).toMatch(/^status: draft$/m);
+		expect(written).toContain('\\{budget\\} and \\<3 stay text.');
 		const check = await script('check-content.ts', [dir]);
 		expect(check.output).toMatch(/All \d+ playbook files are valid/);
 		const again = await script('new-workflow.ts', ['--root', dir, '--title', 'x']);
 		expect(again.code).toBe(2);
 		expect(again.output).toContain('Missing flags for a non-interactive run: --summary');
+		const help = await script('new-workflow.ts', ['--help']);
+		expect([help.code, help.output]).toEqual([0, expect.stringContaining('Usage: npm run new-workflow')]);
+		const unknown = await script('new-workflow.ts', ['--titel', 'x']);
+		expect(unknown.code).toBe(2);
+		expect(unknown.output).toMatch(/^Unknown option '--titel'/);
+		expect(unknown.output).not.toMatch(/\bat \S+:\d+:\d+/);
 		await rm(join(dir, 'content/workflows/compare-two-vendor-proposals.mdx'));
 	});
 });

@@ -28,7 +28,10 @@ const draft: WorkflowDraft = {
 
 describe('the workflow file the contribution tools write', () => {
 	it('is valid MDX for the build, keeps prompts verbatim and drops empty rows', () => {
-		const text = renderWorkflow(draft, new Date('2026-11-20T12:00:00Z'));
+		const text = renderWorkflow(
+			{ ...draft, notes: 'Back-translating caught a formal/informal switch twice.' },
+			new Date('2026-11-20T12:00:00Z'),
+		);
 		const { problems, data } = checkSource('workflows', workflowPath(slugify(draft.title)), text);
 		expect(problems).toEqual([]);
 		expect(data).toMatchObject({ status: 'draft', inputs: ['The message'], minutesSaved: 10 });
@@ -37,6 +40,14 @@ describe('the workflow file the contribution tools write', () => {
 			'Translate literally: [REPLY]\nKeep: sentence order',
 		);
 		expect(text).toMatch(/^added: "2026-11-20"$/m);
+	});
+
+	it("refuses the template's placeholder notes until they are replaced", () => {
+		const text = renderWorkflow(draft, new Date('2026-11-20T12:00:00Z'));
+		const { problems } = checkSource('workflows', workflowPath(slugify(draft.title)), text);
+		expect(problems.map((p) => [p.field, p.message])).toEqual([
+			['(notes)', "still the template's placeholder sentence"],
+		]);
 	});
 
 	it('makes slugs from titles', () => {

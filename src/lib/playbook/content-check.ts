@@ -9,6 +9,7 @@ import yaml from 'js-yaml';
 import { bodyOf, unsafeParts } from './content-safety.ts';
 import { type CollectionName, schemas } from './content-schema.ts';
 import type { Problem } from './cross-references.ts';
+import { PLACEHOLDER_NOTES } from './workflow-file.ts';
 
 export { type CollectionName, schemas };
 
@@ -52,6 +53,8 @@ export function checkSource(
 ): {
 	problems: LocatedProblem[];
 	data?: unknown;
+	/** The parsed YAML as it is, when it is an object: for cross-reference checks of invalid files. */
+	raw?: Record<string, unknown>;
 } {
 	let yamlText = source;
 	let firstLine = 1;
@@ -94,6 +97,7 @@ export function checkSource(
 	const unsafe = collection === 'workflows' ? bodyProblems(filePath, source) : [];
 	if (result.success) return { problems: unsafe, data: result.data };
 	return {
+		raw: raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined,
 		problems: [
 			...result.error.issues.map((issue) => ({
 				file: filePath,
@@ -110,13 +114,27 @@ export function checkSource(
 /** What in a workflow's body would run as code or ship HTML (content-safety.ts), as located problems. */
 function bodyProblems(filePath: string, source: string): LocatedProblem[] {
 	const { body, firstLine } = bodyOf(source);
-	return unsafeParts(body).map((part) => ({
-		file: filePath,
-		line: firstLine + part.line - 1,
-		field: '(body)',
-		message: `refused: ${part.what}`,
-		fix: part.fix,
-	}));
+	const placeholder = body.split('\n').findIndex((line) => line.includes(PLACEHOLDER_NOTES));
+	return [
+		...unsafeParts(body).map((part) => ({
+			file: filePath,
+			line: firstLine + part.line - 1,
+			field: '(body)',
+			message: `refused: ${part.what}`,
+			fix: part.fix,
+		})),
+		...(placeholder === -1
+			? []
+			: [
+					{
+						file: filePath,
+						line: firstLine + placeholder,
+						field: '(notes)',
+						message: "still the template's placeholder sentence",
+						fix: 'write a few sentences from your own use: why it works, what to watch for',
+					},
+				]),
+	];
 }
 
 /** `file:line  field  what is wrong  (how to fix)`, one problem per line. */

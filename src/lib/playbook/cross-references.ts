@@ -54,8 +54,10 @@ export function findBrokenReferences(playbook: PlaybookRefs): Problem[] {
 	};
 	const problems: Problem[] = [];
 
+	// Values of the wrong shape are the schema's to report: the content checker also passes files whose
+	// schema failed, so that every problem of a file comes in one run.
 	const expect = (file: string, field: string, kind: Kind, value: string) => {
-		if (known[kind].has(value)) return;
+		if (typeof value !== 'string' || known[kind].has(value)) return;
 		const choices = [...known[kind]].sort();
 		problems.push({
 			file,
@@ -67,7 +69,7 @@ export function findBrokenReferences(playbook: PlaybookRefs): Problem[] {
 		});
 	};
 	const expectEach = (file: string, field: string, kind: Kind, values: string[]) =>
-		values.forEach((value, index) => {
+		(Array.isArray(values) ? values : []).forEach((value, index) => {
 			expect(file, `${field}[${index}]`, kind, value);
 		});
 
@@ -77,7 +79,7 @@ export function findBrokenReferences(playbook: PlaybookRefs): Problem[] {
 		expectEach(filePath, 'tools', 'tool', data.tools);
 		expect(filePath, 'expert', 'expert', data.expert);
 		expectEach(filePath, 'related', 'workflow', data.related);
-		if (data.related.includes(id)) {
+		if (Array.isArray(data.related) && data.related.includes(id)) {
 			problems.push({
 				file: filePath,
 				field: 'related',
@@ -92,8 +94,8 @@ export function findBrokenReferences(playbook: PlaybookRefs): Problem[] {
 	}
 	for (const { filePath, data } of playbook.tracks) {
 		expectEach(filePath, 'teams', 'team', data.teams);
-		data.workflows.forEach((step, index) => {
-			expect(filePath, `workflows[${index}].workflow`, 'workflow', step.workflow);
+		(Array.isArray(data.workflows) ? data.workflows : []).forEach((step, index) => {
+			expect(filePath, `workflows[${index}].workflow`, 'workflow', step?.workflow);
 		});
 	}
 	return problems;

@@ -7,6 +7,9 @@ export interface Repository {
 	host: 'github' | 'gitlab';
 }
 
+/** PUBLIC_REPO_URL until a site sets its own: the form then says so instead of linking there. */
+export const PLACEHOLDER_REPO_URL = 'https://github.com/praxis-playbook/praxis';
+
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 

@@ -25,6 +25,9 @@ export interface WorkflowDraft {
 	notes?: string;
 }
 
+/** The notes a new file starts with; `npm run check` refuses a file that still has them. */
+export const PLACEHOLDER_NOTES = 'Why this works, and what to watch for, in a few sentences from your own use.';
+
 /** A file name from a title: "Draft a reply to X!" → "draft-a-reply-to-x". */
 export function slugify(title: string): string {
 	return title
@@ -72,8 +75,6 @@ export function renderWorkflow(draft: WorkflowDraft, today = new Date()): string
 	};
 	const frontmatter = yaml.dump(front, { lineWidth: 110, noRefs: true, quotingType: '"' });
 	// Notes are Markdown: braces and angle brackets people type ("<3", "{customer_name}") are shown, never run.
-	const notes = escapeForBody(
-		draft.notes?.trim() || 'Why this works, and what to watch for, in a few sentences from your own use.',
-	);
+	const notes = escapeForBody(draft.notes?.trim() || PLACEHOLDER_NOTES);
 	return `---\n${frontmatter}---\n\n${notes}\n`;
 }
