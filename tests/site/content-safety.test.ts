@@ -72,6 +72,23 @@ describe('hostile contributions', () => {
 		}
 	});
 
+	it('the build refuses every vector itself, naming file and line, and writes no page', async () => {
+		const dir = await copyOfProject();
+		try {
+			const file = join(dir, 'content/workflows/nda-first-pass-review.mdx');
+			for (const [name, payload] of HOSTILE) {
+				const { text, line } = withLine(payload);
+				await writeFile(file, text);
+				const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+				expect(result.code, name).not.toBe(0);
+				expect(result.output, name).toContain(`content/workflows/nda-first-pass-review.mdx:${line}`);
+				expect(await exists(join(dir, 'dist/workflows/nda-first-pass-review/index.html')), name).toBe(false);
+			}
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('the build refuses a symbolic link in public/ and ships nothing of it', async () => {
 		const dir = await copyOfProject();
 		try {

@@ -54,6 +54,9 @@ describe('the Content-Security-Policy', () => {
 		// Search (WebAssembly), the feedback islands, the indicators' charts, My practice.
 		await page.goto(`${stack.siteUrl}search/?q=review`);
 		await page.locator('#search .search-result-link').first().waitFor();
+		// Arriving from a result, the matched words are highlighted (the highlighter is imported by a hashed script).
+		await page.goto(`${stack.siteUrl}workflows/policy-plain-language-summary/?highlight=policy`);
+		await expect.poll(() => page.locator('mark').count()).toBeGreaterThan(0);
 		await page.goto(`${stack.siteUrl}workflows/escalated-ticket-reply/`);
 		await page.locator('#feedback').scrollIntoViewIfNeeded();
 		await page.getByRole('button', { name: 'I used this' }).waitFor();
