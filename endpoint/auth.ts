@@ -61,19 +61,24 @@ async function verifyOnce(token: string, secret: Uint8Array): Promise<Caller> {
 }
 
 /**
- * The caller of a request: the `apikey` header must be a valid key (as Supabase's gateway demands);
- * an `Authorization: Bearer` token, when present, decides the role, as in PostgREST.
+ * The caller of a request, as hosted Supabase's gateway decides it: an `apikey` (header, or the
+ * `apikey` query parameter) is required and must be a valid key; an `Authorization: Bearer` token,
+ * when present, then decides the role, as in PostgREST. A token in `Authorization` alone is refused.
  */
 export async function authenticate(
 	headers: { apikey?: string | string[]; authorization?: string | string[] },
 	secret: Uint8Array,
+	queryApikey?: string | null,
 ): Promise<Caller> {
-	const apikey = Array.isArray(headers.apikey) ? headers.apikey[0] : headers.apikey;
+	const apikey = (Array.isArray(headers.apikey) ? headers.apikey[0] : headers.apikey) ?? queryApikey ?? undefined;
 	const authorization = Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization;
 	const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-	if (!apikey && !bearer) {
-		throw unauthorized('No API key found in request', 'No `apikey` request header or url param was found.');
+	if (!apikey) {
+		throw unauthorized(
+			'No API key found in request',
+			"Send the project's public key in the `apikey` header (or `?apikey=`), also with an `Authorization` token.",
+		);
 	}
-	const key = apikey ? await verifyOnce(apikey, secret) : undefined;
-	return bearer && bearer !== apikey ? verifyOnce(bearer, secret) : (key ?? verifyOnce(bearer!, secret));
+	const key = await verifyOnce(apikey, secret);
+	return bearer && bearer !== apikey ? verifyOnce(bearer, secret) : key;
 }

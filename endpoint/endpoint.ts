@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { authenticate, LOCAL_JWT_SECRET } from './auth.ts';
+
 import type { SqlBackend } from './database.ts';
 import { ApiError, toApiError } from './errors.ts';
 import { AUTH_API_VERSION, AuthError, createAuth } from './gotrue.ts';
@@ -23,6 +24,11 @@ export interface EndpointOptions {
 	maxBodyBytes?: number;
 	/** Origins allowed by CORS besides loopback ones (any port on 127.0.0.1, localhost, [::1]). */
 	allowedOrigins?: string[];
+	/**
+	 * Host names requests may name besides loopback ones. Any other `Host` is refused, so a page on a
+	 * rebound DNS name (rebind.attacker.example → 127.0.0.1) cannot reach the endpoint.
+	 */
+	allowedHosts?: string[];
 	/** Lifetime of an access token in seconds (GoTrue's JWT_EXP); default 3600. */
 	accessTokenSeconds?: number;
 	/** Anonymous sign-ins per client address and hour; default 30, as config.toml's auth.rate_limit. */
@@ -38,6 +44,18 @@ export interface Endpoint {
 }
 
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/** Longest request target answered; longer ones get 414 (headers may be larger, up to MAX_HEADER_BYTES). */
+const MAX_URL_BYTES = 16 * 1024;
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/** The host name of a Host header ("127.0.0.1:54321" → "127.0.0.1", "[::1]:80" → "[::1]"). */
+export const hostName = (header: string | undefined) => (header ?? '').trim().toLowerCase().replace(/:\d+$/, '');
+
+/** A canned answer for a request Node's parser refused, before any handler saw it. */
+const rawAnswer = (status: number, reason: string) =>
+	`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: text/plain\r\n` +
+	`content-length: ${reason.length}\r\n\r\n${reason}`;
 const ALLOWED_HEADERS =
 	'apikey, authorization, content-type, prefer, x-client-info, accept-profile, content-profile, range, range-unit, ' +
 	'x-supabase-api-version';
@@ -99,6 +117,15 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 	const secret = new TextEncoder().encode(options.jwtSecret ?? LOCAL_JWT_SECRET);
 	const limit = options.maxBodyBytes ?? 1024 * 1024;
 	const allowed = new Set(options.allowedOrigins ?? []);
+	const host = options.host ?? '127.0.0.1';
+	const hosts = new Set([...LOOPBACK_HOSTS, ...(options.allowedHosts ?? []).map((name) => name.toLowerCase())]);
+	if (!LOOPBACK_HOSTS.has(host) && (options.jwtSecret ?? LOCAL_JWT_SECRET) === LOCAL_JWT_SECRET) {
+		throw new Error(
+			`Refusing to listen on ${host} with the public demo JWT secret: anyone could sign a service-role key. ` +
+				'Set PRAXIS_JWT_SECRET to a secret of your own, or listen on 127.0.0.1.',
+		);
+	}
+	if (!LOOPBACK_HOSTS.has(host) && host !== '0.0.0.0' && host !== '::') hosts.add(host.toLowerCase());
 	await installPlatform(db);
 	const cache: SchemaCache = await loadSchemaCache(db.admin);
 
@@ -114,9 +141,21 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				}
 			: { vary: 'origin' };
 
-	const server = createServer(async (req, res) => {
+	const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, async (req, res) => {
 		const cors = corsFor(req.headers.origin);
 		try {
+			if (!hosts.has(hostName(req.headers.host))) {
+				throw new ApiError(
+					403,
+					'PGRSTX01',
+					`Host ${JSON.stringify(req.headers.host ?? '')} is not served here`,
+					null,
+					'The embedded endpoint answers loopback host names only; add others with PRAXIS_ALLOWED_HOSTS.',
+				);
+			}
+			if ((req.url ?? '').length > MAX_URL_BYTES) {
+				throw new ApiError(414, 'PGRSTX02', `The request URL is longer than ${MAX_URL_BYTES} bytes`);
+			}
 			const url = new URL(req.url ?? '/', 'http://localhost');
 			if (req.method === 'OPTIONS') {
 				send(res, 204, cors, '');
@@ -143,7 +182,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 						`not ${url.pathname}. Storage needs hosted Supabase or \`supabase start\`.`,
 				);
 			}
-			const caller = await authenticate(req.headers, secret);
+			const caller = await authenticate(req.headers, secret, url.searchParams.get('apikey'));
 			const text = await readBody(req, limit);
 			let body: unknown;
 			if (text.trim() !== '') {
@@ -225,16 +264,29 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 			} else send(res, 500, headers, JSON.stringify({ code: 'unexpected_failure', msg: (error as Error).message }));
 		}
 	}
-	const realtime = attachRealtime(server, secret, db);
+	const realtime = attachRealtime(server, secret, db, {
+		hostAllowed: (header) => hosts.has(hostName(header)),
+		originAllowed: (origin) => origin === undefined || LOOPBACK_ORIGIN.test(origin) || allowed.has(origin),
+	});
 	// What the database sends with realtime.send (platform.sql) reaches the subscribers of its topic.
 	const stopRelay = await db.listen(BROADCAST_CHANNEL, (text) => {
 		const message = parseBroadcast(text);
 		if (message) realtime.broadcast(message.topic, message.event, message.payload, message.private);
 	});
-	// A client that drops its connection mid-request must not take the endpoint down.
-	server.on('clientError', (_error, socket) => socket.destroy());
+	// What Node's parser refuses (a bad request line or header, an unknown method, headers too large) gets
+	// an answer, as the HTTP spec asks, and a client that drops its connection mid-request takes nothing down.
+	server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+		if (!socket.writable || error.code === 'ECONNRESET') {
+			socket.destroy();
+			return;
+		}
+		socket.end(
+			error.code === 'HPE_HEADER_OVERFLOW'
+				? rawAnswer(431, 'Request Header Fields Too Large')
+				: rawAnswer(400, 'Bad Request'),
+		);
+	});
 
-	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 54321, host, () => resolve());

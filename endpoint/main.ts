@@ -7,6 +7,7 @@
  *   PRAXIS_ENDPOINT_HOST, PRAXIS_ENDPOINT_PORT   where to listen (default 127.0.0.1:54321)
  *   PRAXIS_JWT_SECRET   the secret API keys are signed with (default: the Supabase CLI's local one)
  *   PRAXIS_ALLOWED_ORIGINS  comma-separated extra CORS origins (loopback origins are always allowed)
+ *   PRAXIS_ALLOWED_HOSTS    comma-separated host names requests may name besides loopback ones
  *   PRAXIS_JWT_EXPIRY   lifetime of a signed-in access token, in seconds (default 3600)
  *   PRAXIS_ANON_SIGNINS_PER_HOUR  anonymous sign-ins per client address and hour (default 30)
  */
@@ -34,6 +35,9 @@ export async function startFromEnv(env = process.env): Promise<Endpoint & { desc
 			jwtSecret: env.PRAXIS_JWT_SECRET,
 			accessTokenSeconds: env.PRAXIS_JWT_EXPIRY ? Number(env.PRAXIS_JWT_EXPIRY) : undefined,
 			anonymousSignInsPerHour: env.PRAXIS_ANON_SIGNINS_PER_HOUR ? Number(env.PRAXIS_ANON_SIGNINS_PER_HOUR) : undefined,
+			allowedHosts: env.PRAXIS_ALLOWED_HOSTS?.split(',')
+				.map((name) => name.trim())
+				.filter(Boolean),
 			allowedOrigins: env.PRAXIS_ALLOWED_ORIGINS?.split(',')
 				.map((o) => o.trim())
 				.filter(Boolean),

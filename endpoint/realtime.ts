@@ -82,7 +82,14 @@ export async function mayListen(db: SqlBackend, token: string | undefined, topic
 		});
 }
 
-export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBackend): Realtime {
+export interface UpgradePolicy {
+	/** Whether the Host header names this endpoint (DNS rebinding). */
+	hostAllowed(host: string | undefined): boolean;
+	/** Whether a page of this Origin may open a socket, as CORS decides for HTTP. */
+	originAllowed(origin: string | undefined): boolean;
+}
+
+export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBackend, policy: UpgradePolicy): Realtime {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 	/** topic → sockets, the join ref each used for it, and whether they joined it as a private channel. */
 	const members = new Map<string, Map<WebSocket, { joinRef: string | null; private: boolean }>>();
@@ -91,6 +98,10 @@ export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBacken
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		if (!url.pathname.startsWith('/realtime/v1/websocket')) {
 			socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\n\r\n');
+			return;
+		}
+		if (!policy.hostAllowed(req.headers.host) || !policy.originAllowed(req.headers.origin)) {
+			socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
 			return;
 		}
 		const apikey = url.searchParams.get('apikey') ?? undefined;
