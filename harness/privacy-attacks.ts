@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SqlBackend } from '../endpoint/database.ts';
+import { weekStart } from '../src/lib/indicators/weeks.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export interface HistoryRow {
@@ -53,11 +54,8 @@ const DAY = 86_400_000;
 const OUTCOMES = ['helped', 'no_difference', 'got_in_the_way'] as const;
 const KINDS = ['made_up_fact', 'wrong_number', 'outdated', 'tone', 'leaked_data', 'other'] as const;
 
-/** Monday 00:00 UTC of the current week. */
-export function thisMonday(now = new Date()): number {
-	const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-	return today - ((now.getUTCDay() + 6) % 7) * DAY;
-}
+/** Monday 00:00 UTC of the current week, in milliseconds. */
+export const thisMonday = (now = new Date()) => weekStart(now).getTime();
 
 /**
  * A random history over the last 15 weeks and the current one: teams of 2 to 16 people (small ones,

@@ -1,11 +1,8 @@
 /** Closed weeks for tests: the publication model shows measures only for them. */
-const DAY = 86_400_000;
+import { weekStart } from '../../src/lib/indicators/weeks.ts';
 
-const mondayTime = (weeksAgo: number) => {
-	const now = new Date();
-	const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-	return today - ((now.getUTCDay() + 6) % 7) * DAY - weeksAgo * 7 * DAY;
-};
+const DAY = 86_400_000;
+const mondayTime = (weeksAgo: number) => weekStart(new Date()).getTime() - weeksAgo * 7 * DAY;
 
 /** Monday (UTC) of the week `weeksAgo` weeks before this one, YYYY-MM-DD. */
 export const monday = (weeksAgo: number) => new Date(mondayTime(weeksAgo)).toISOString().slice(0, 10);
