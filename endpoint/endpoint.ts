@@ -12,7 +12,7 @@ import { ApiError, toApiError } from './errors.ts';
 import { AUTH_API_VERSION, AuthError, createAuth } from './gotrue.ts';
 import { installPlatform } from './platform.ts';
 import { handleRest, parsePrefer, type RestResponse } from './postgrest.ts';
-import { attachRealtime, BROADCAST_CHANNEL, parseBroadcast } from './realtime.ts';
+import { attachRealtime, BROADCAST_CHANNEL, parseBroadcast, type Realtime, type RealtimeLimits } from './realtime.ts';
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
 export interface EndpointOptions {
@@ -35,11 +35,14 @@ export interface EndpointOptions {
 	anonymousSignInsPerHour?: number;
 	/** How long a used refresh token still answers with its successor, in seconds; default 10. */
 	refreshReuseSeconds?: number;
+	/** Realtime's per-client limits (endpoint/realtime.ts has the defaults). */
+	realtimeLimits?: Partial<RealtimeLimits>;
 }
 
 export interface Endpoint {
 	server: Server;
 	url: string;
+	realtime: Realtime;
 	close(): Promise<void>;
 }
 
@@ -267,6 +270,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 	const realtime = attachRealtime(server, secret, db, {
 		hostAllowed: (header) => hosts.has(hostName(header)),
 		originAllowed: (origin) => origin === undefined || LOOPBACK_ORIGIN.test(origin) || allowed.has(origin),
+		limits: options.realtimeLimits,
 	});
 	// What the database sends with realtime.send (platform.sql) reaches the subscribers of its topic.
 	const stopRelay = await db.listen(BROADCAST_CHANNEL, (text) => {
@@ -295,6 +299,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 	const port = typeof address === 'object' && address ? address.port : options.port;
 	return {
 		server,
+		realtime,
 		url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
 		async close() {
 			await stopRelay();

@@ -43,6 +43,8 @@ export function parseBroadcast(text: string): BroadcastMessage | undefined {
 export interface Realtime {
 	/** Sends a broadcast `event` to everyone joined to `topic` (without the `realtime:` prefix). */
 	broadcast(topic: string, event: string, payload?: Record<string, unknown>, isPrivate?: boolean): void;
+	/** Topics with at least one subscriber: what the endpoint holds in memory for Realtime. */
+	topicCount(): number;
 	close(): Promise<void>;
 }
 
@@ -82,17 +84,47 @@ export async function mayListen(db: SqlBackend, token: string | undefined, topic
 		});
 }
 
+/** What one client may hold open; defaults suit a team's pages, not a crowd. */
+export interface RealtimeLimits {
+	/** Channels one socket may join (realtime-js pages join one or two). Default 100. */
+	channelsPerSocket: number;
+	/** Sockets open at once from one client address. Default 50. */
+	socketsPerClient: number;
+	/** A socket that sends nothing (not even realtime-js's 25 s heartbeat) for this long is closed. Default 60 s. */
+	idleMs: number;
+}
+export const REALTIME_LIMITS: RealtimeLimits = { channelsPerSocket: 100, socketsPerClient: 50, idleMs: 60_000 };
+
 export interface UpgradePolicy {
 	/** Whether the Host header names this endpoint (DNS rebinding). */
 	hostAllowed(host: string | undefined): boolean;
 	/** Whether a page of this Origin may open a socket, as CORS decides for HTTP. */
 	originAllowed(origin: string | undefined): boolean;
+	limits?: Partial<RealtimeLimits>;
 }
 
 export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBackend, policy: UpgradePolicy): Realtime {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 	/** topic → sockets, the join ref each used for it, and whether they joined it as a private channel. */
 	const members = new Map<string, Map<WebSocket, { joinRef: string | null; private: boolean }>>();
+	const limits = { ...REALTIME_LIMITS, ...policy.limits };
+	/** Per socket: the topics it joined, and when it last sent anything. */
+	const sockets = new Map<WebSocket, { topics: Set<string>; seen: number; client: string }>();
+	const perClient = new Map<string, number>();
+	const leave = (ws: WebSocket, topic: string) => {
+		const joined = members.get(topic);
+		joined?.delete(ws);
+		if (joined?.size === 0) members.delete(topic);
+		sockets.get(ws)?.topics.delete(topic);
+	};
+	const idle = setInterval(
+		() => {
+			const now = Date.now();
+			for (const [ws, state] of sockets) if (now - state.seen > limits.idleMs) ws.terminate();
+		},
+		Math.min(10_000, Math.max(50, limits.idleMs / 4)),
+	);
+	idle.unref();
 
 	server.on('upgrade', async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
@@ -104,6 +136,11 @@ export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBacken
 			socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
 			return;
 		}
+		const client = req.socket.remoteAddress ?? '';
+		if ((perClient.get(client) ?? 0) >= limits.socketsPerClient) {
+			socket.end('HTTP/1.1 429 Too Many Requests\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+			return;
+		}
 		const apikey = url.searchParams.get('apikey') ?? undefined;
 		try {
 			await authenticate({ apikey }, secret);
@@ -111,7 +148,7 @@ export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBacken
 			socket.end('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n');
 			return;
 		}
-		wss.handleUpgrade(req, socket, head, (ws) => accept(ws, apikey));
+		wss.handleUpgrade(req, socket, head, (ws) => accept(ws, apikey, client));
 	});
 
 	const send = (ws: WebSocket, message: Message) => {
@@ -125,8 +162,12 @@ export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBacken
 	) => send(ws, [joinRef, ref, topic, 'phx_reply', { status, response }]);
 
 	/** `apikey`: the socket's key, which stands for the caller when a join carries no access token. */
-	function accept(ws: WebSocket, apikey: string | undefined) {
+	function accept(ws: WebSocket, apikey: string | undefined, client: string) {
+		const state = { topics: new Set<string>(), seen: Date.now(), client };
+		sockets.set(ws, state);
+		perClient.set(client, (perClient.get(client) ?? 0) + 1);
 		ws.on('message', (data, isBinary) => {
+			state.seen = Date.now();
 			// Client broadcasts arrive as binary frames; this endpoint does not relay them.
 			if (isBinary) return;
 			let message: Message;
@@ -141,7 +182,14 @@ export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBacken
 			if (event === 'phx_join') {
 				const payload = message[4] as { config?: { private?: boolean }; access_token?: unknown } | undefined;
 				const isPrivate = payload?.config?.private === true;
+				if (!state.topics.has(topic) && state.topics.size >= limits.channelsPerSocket) {
+					return reply(ws, message, 'error', {
+						reason: `At most ${limits.channelsPerSocket} channels per connection`,
+					});
+				}
 				const join = () => {
+					if (ws.readyState !== ws.OPEN) return;
+					state.topics.add(topic);
 					const joined = members.get(topic) ?? new Map();
 					joined.set(ws, { joinRef, private: isPrivate });
 					members.set(topic, joined);
@@ -159,14 +207,19 @@ export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBacken
 				return;
 			}
 			if (event === 'phx_leave') {
-				members.get(topic)?.delete(ws);
+				leave(ws, topic);
 				return reply(ws, message, 'ok');
 			}
 			// access_token refreshes and anything else: acknowledged, nothing to do.
 			return reply(ws, message, 'ok');
 		});
 		ws.on('close', () => {
-			for (const joined of members.values()) joined.delete(ws);
+			// Only the topics this socket joined: nothing of it stays behind.
+			for (const topic of [...state.topics]) leave(ws, topic);
+			sockets.delete(ws);
+			const open = (perClient.get(client) ?? 1) - 1;
+			if (open > 0) perClient.set(client, open);
+			else perClient.delete(client);
 		});
 		ws.on('error', () => ws.terminate());
 	}
@@ -179,7 +232,9 @@ export function attachRealtime(server: Server, secret: Uint8Array, db: SqlBacken
 				send(ws, [joined.joinRef, null, full, 'broadcast', { type: 'broadcast', event, payload }]);
 			}
 		},
+		topicCount: () => members.size,
 		async close() {
+			clearInterval(idle);
 			for (const ws of wss.clients) ws.terminate();
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 		},
