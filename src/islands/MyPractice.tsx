@@ -18,7 +18,7 @@ import {
 } from '../lib/me/practice.ts';
 import { rememberDone, rememberFollowed } from '../lib/me/progress-cache.ts';
 import { useFeedbackRuntime, useTeams } from './feedback-runtime.ts';
-import { CsvLink } from './indicators/parts.tsx';
+import { CsvLink, DownloadLink } from './indicators/parts.tsx';
 
 interface Props {
 	tasks: Named[];
@@ -326,7 +326,12 @@ export default function MyPractice({ tasks, workflows, teamTasks, tracks, supaba
 					{' · '}
 					<CsvLink name="my-reflections" csv={myDataCsv.reflections(data)} label="Your reflections (CSV)" />
 					{' · '}
-					<DownloadJson name="my-praxis-data" value={data} />
+					<DownloadLink
+						file="my-praxis-data.json"
+						text={JSON.stringify(data, null, 2)}
+						type="application/json"
+						label="Download all of it (JSON)"
+					/>
 				</p>
 				{confirming ? (
 					<p>
@@ -346,19 +351,4 @@ export default function MyPractice({ tasks, workflows, teamTasks, tracks, supaba
 			</section>
 		</div>
 	);
-}
-
-function DownloadJson({ name, value }: { name: string; value: unknown }) {
-	const [href, setHref] = useState<string>();
-	const text = JSON.stringify(value, null, 2);
-	useEffect(() => {
-		const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-		setHref(url);
-		return () => URL.revokeObjectURL(url);
-	}, [text]);
-	return href ? (
-		<a href={href} download={`${name}.json`}>
-			Download all of it (JSON)
-		</a>
-	) : null;
 }

@@ -7,23 +7,19 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ANON_KEY } from '../../endpoint/auth.ts';
-import { openPglite, type SqlBackend } from '../../endpoint/database.ts';
+import type { SqlBackend } from '../../endpoint/database.ts';
 import { type Endpoint, startEndpoint } from '../../endpoint/endpoint.ts';
-import { migrate } from '../../endpoint/migrate.ts';
+import { openEndpoint } from '../helpers/endpoint.ts';
 
 let db: SqlBackend;
 let endpoint: Endpoint;
+let stop: () => Promise<void>;
 let port = 0;
 beforeAll(async () => {
-	db = await openPglite();
-	await migrate(db);
-	endpoint = await startEndpoint({ db, port: 0, allowedHosts: ['praxis.internal'] });
+	({ db, endpoint, stop } = await openEndpoint({ allowedHosts: ['praxis.internal'] }));
 	port = Number(new URL(endpoint.url).port);
 });
-afterAll(async () => {
-	await endpoint?.close();
-	await db?.close();
-});
+afterAll(async () => stop?.());
 
 /** Sends raw bytes and resolves to the first line of the answer ('' when the socket closes silently). */
 const raw = (text: string) =>

@@ -6,25 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { LOCAL_ANON_KEY } from '../../endpoint/auth.ts';
-import { openPglite, type SqlBackend } from '../../endpoint/database.ts';
-import { type Endpoint, startEndpoint } from '../../endpoint/endpoint.ts';
-import { migrate } from '../../endpoint/migrate.ts';
+import type { Endpoint } from '../../endpoint/endpoint.ts';
+import { openEndpoint } from '../helpers/endpoint.ts';
 
-let db: SqlBackend;
 let endpoint: Endpoint;
+let stop: () => Promise<void>;
 beforeAll(async () => {
-	db = await openPglite();
-	await migrate(db);
-	endpoint = await startEndpoint({
-		db,
-		port: 0,
+	({ endpoint, stop } = await openEndpoint({
 		realtimeLimits: { channelsPerSocket: 3, socketsPerClient: 2, idleMs: 400 },
-	});
+	}));
 });
-afterAll(async () => {
-	await endpoint?.close();
-	await db?.close();
-});
+afterAll(async () => stop?.());
 
 const socketUrl = () =>
 	`${endpoint.url.replace('http', 'ws')}/realtime/v1/websocket?apikey=${LOCAL_ANON_KEY}&vsn=1.0.0`;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 import { member } from '../helpers/people.ts';
-import { type CheckInRow, checkIn, type ReflectionRow, reflection, sent, storeRows } from '../helpers/rows.ts';
+import { checkIn, reflection, sent, storeRows } from '../helpers/rows.ts';
 import { inWeek } from '../helpers/weeks.ts';
 
 let stack: FeedbackStack;
@@ -14,20 +14,16 @@ const support = { workflow: 'escalated-ticket-reply', task: 'customer-replies', 
 const legal = { workflow: 'nda-first-pass-review', task: 'contract-review', team: 'legal' };
 const ops = { workflow: 'incident-timeline-draft', task: 'incident-reviews', team: 'ops' };
 
-/** Rows of past weeks, stored as an import would (the service role), before any page publishes them. */
-const history = (table: 'check_ins' | 'reflections', rows: (CheckInRow | ReflectionRow)[]) =>
-	storeRows(stack.db, table, rows);
-
 beforeAll(async () => {
 	stack = await startFeedbackStack();
 	({ browser, siteUrl } = stack);
 	// Last week: five people in Support (shown), two in Legal (hidden).
-	await history('check_ins', [
+	await storeRows(stack.db, 'check_ins', [
 		...[2, 3, 4, 4, 5].map((confidence) => checkIn({ ...support, confidence, created_at: inWeek(1) })),
 		...[1, 5].map((confidence) => checkIn({ ...legal, confidence, created_at: inWeek(1) })),
 	]);
 	// Ops: four people shared last week, two the week before.
-	await history('reflections', [
+	await storeRows(stack.db, 'reflections', [
 		...[1, 2, 3, 4].map((n) => reflection({ ...ops, worked: `Ops lesson ${n} of last week.`, created_at: inWeek(1) })),
 		reflection({
 			...ops,

@@ -2,7 +2,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
-import { type CheckInRow, checkIn, type ReflectionRow, reflection, storeRows } from '../helpers/rows.ts';
+import { checkIn, reflection, storeRows } from '../helpers/rows.ts';
 import { inWeek } from '../helpers/weeks.ts';
 
 let stack: FeedbackStack;
@@ -12,21 +12,19 @@ let siteUrl = '';
 const support = { workflow: 'escalated-ticket-reply', task: 'customer-replies', team: 'support' };
 const poor = { workflow: 'help-article-from-tickets', task: 'summarising', team: 'support' };
 
-const history = (table: 'check_ins' | 'reflections', rows: (CheckInRow | ReflectionRow)[]) =>
-	storeRows(stack.db, table, rows);
-
 beforeAll(async () => {
 	stack = await startFeedbackStack();
 	({ browser, siteUrl } = stack);
 	// Last week, before anything publishes it: four teammates on the first step (mean 3.5), and a
 	// workflow that went badly for four people, who said why.
-	await history('check_ins', [
+	await storeRows(stack.db, 'check_ins', [
 		...[2, 3, 4, 5].map((confidence) => checkIn({ ...support, confidence, created_at: inWeek(1) })),
 		...[1, 1, 2, 1].map((confidence) =>
 			checkIn({ ...poor, confidence, outcome: 'got_in_the_way', error_caught: 'after', created_at: inWeek(1) }),
 		),
 	]);
-	await history(
+	await storeRows(
+		stack.db,
 		'reflections',
 		[1, 2, 3, 4].map((n) =>
 			reflection({ ...poor, worked: null, did_not_work: `It invented a menu, case ${n}.`, created_at: inWeek(1) }),

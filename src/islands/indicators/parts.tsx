@@ -9,19 +9,29 @@ export const num = (value: number | null, digits = 0) => (value === null ? '' : 
 /** A cell's text, or "hidden" for a suppressed row. */
 export const cellText = (row: { suppressed: boolean }, value: string) => (row.suppressed ? HIDDEN : value);
 
-export function CsvLink({ name, csv, label }: { name: string; csv: string; label?: string }) {
+/** A link that downloads `text` as a file, made in the browser (an object URL, freed when it changes). */
+export function DownloadLink({ file, text, type, label }: { file: string; text: string; type: string; label: string }) {
 	const [href, setHref] = useState<string>();
 	useEffect(() => {
-		const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+		const url = URL.createObjectURL(new Blob([text], { type }));
 		setHref(url);
 		return () => URL.revokeObjectURL(url);
-	}, [csv]);
+	}, [text, type]);
 	return href ? (
-		<a className="csv" href={href} download={`${name}.csv`}>
-			{label ?? 'Download the numbers (CSV)'}
+		<a className="csv" href={href} download={file}>
+			{label}
 		</a>
 	) : null;
 }
+
+export const CsvLink = ({ name, csv, label }: { name: string; csv: string; label?: string }) => (
+	<DownloadLink
+		file={`${name}.csv`}
+		text={csv}
+		type="text/csv;charset=utf-8"
+		label={label ?? 'Download the numbers (CSV)'}
+	/>
+);
 
 export function Section({
 	id,
