@@ -18,7 +18,7 @@ export interface Caller {
 const unauthorized = (message: string, hint: string | null = null) =>
 	new ApiError(401, 'PGRST301', message, null, hint);
 
-/** A JWT signed with the secret whose role is an API role; throws an ApiError (401) otherwise. */
+/** A JWT signed with the secret whose role (anon when absent) is an API role; throws an ApiError (401) otherwise. */
 export async function verifyToken(token: string, secret: Uint8Array): Promise<Caller> {
 	let payload: JWTPayload;
 	try {
@@ -27,7 +27,8 @@ export async function verifyToken(token: string, secret: Uint8Array): Promise<Ca
 		if (error instanceof errors.JWTExpired) throw unauthorized('JWT expired');
 		throw unauthorized('Invalid API key', "The key is not a JWT signed with this project's secret.");
 	}
-	const role = payload.role;
+	// As PostgREST: a token without a role claim is the anonymous role's.
+	const role = payload.role ?? 'anon';
 	if (typeof role !== 'string' || !API_ROLES.includes(role as ApiRole)) {
 		throw unauthorized(
 			`JWT role ${JSON.stringify(role)} is not allowed`,

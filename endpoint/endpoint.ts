@@ -11,7 +11,7 @@ import type { SqlBackend } from './database.ts';
 import { ApiError, toApiError } from './errors.ts';
 import { AUTH_API_VERSION, AuthError, createAuth } from './gotrue.ts';
 import { installPlatform } from './platform.ts';
-import { handleRest, parsePrefer, type RestResponse } from './postgrest.ts';
+import { handleRest, type RestResponse, RolledBack } from './postgrest.ts';
 import { attachRealtime, BROADCAST_CHANNEL, parseBroadcast, type Realtime, type RealtimeLimits } from './realtime.ts';
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts';
 
@@ -59,9 +59,10 @@ export const hostName = (header: string | undefined) => (header ?? '').trim().to
 const rawAnswer = (status: number, reason: string) =>
 	`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: text/plain\r\n` +
 	`content-length: ${reason.length}\r\n\r\n${reason}`;
+/** Every header supabase-js sends (postgrest-js retries carry x-retry-count). */
 const ALLOWED_HEADERS =
-	'apikey, authorization, content-type, prefer, x-client-info, accept-profile, content-profile, range, range-unit, ' +
-	'x-supabase-api-version';
+	'apikey, authorization, content-type, prefer, x-client-info, accept, accept-profile, content-profile, range, ' +
+	'range-unit, x-supabase-api-version, x-retry-count';
 
 class BodyTooLarge extends Error {}
 
@@ -138,7 +139,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 					'access-control-allow-origin': origin,
 					'access-control-allow-headers': ALLOWED_HEADERS,
 					'access-control-allow-methods': 'GET, HEAD, POST, PATCH, DELETE, OPTIONS',
-					'access-control-expose-headers': 'content-range, content-location, x-total-count, x-supabase-api-version',
+					'access-control-expose-headers':
+						'content-range, content-location, preference-applied, range-unit, x-total-count, x-supabase-api-version',
 					'access-control-max-age': '600',
 					vary: 'origin',
 				}
@@ -202,7 +204,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				method: req.method ?? 'GET',
 				path: url.pathname.slice('/rest/v1/'.length),
 				query: url.searchParams,
-				prefer: parsePrefer([req.headers.prefer].flat().join(',')),
+				headers: req.headers,
 				body,
 				role: caller.role,
 			};
@@ -210,7 +212,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 			try {
 				response = await db.asRole(caller.role, caller.claims, (sql) => handleRest(sql, cache, request));
 			} catch (error) {
-				throw toApiError(error, caller.role);
+				if (!(error instanceof RolledBack)) throw toApiError(error, caller.role);
+				response = error.response;
 			}
 			send(res, response.status, { ...cors, ...response.headers }, response.body);
 		} catch (error) {

@@ -1,10 +1,23 @@
 /**
- * The subset of PostgREST that supabase-js uses for Praxis, over SQL: insert (POST), read
- * (GET/HEAD), update (PATCH) and delete (DELETE) on tables, and function calls (/rpc). Every
- * identifier is checked against the schema cache and quoted; every value is a bind parameter.
+ * The part of PostgREST that supabase-js speaks, over SQL: insert (POST), read (GET/HEAD), update
+ * (PATCH) and delete (DELETE) on tables and views, and function calls (/rpc), with filters, logic trees,
+ * renames and casts, ordering, ranges, singular responses and preferences. Every identifier is checked
+ * against the schema cache and quoted; every value is a parameter. What is not served (embedding,
+ * CSV, other schemas) is refused with PostgREST's own error; docs/data-api.md has the table.
  */
 import type { ApiRole, Sql } from './database.ts';
 import { ApiError } from './errors.ts';
+import { type ColumnResolver, Params, whereClause } from './rest-filters.ts';
+import {
+	checkProfile,
+	type MediaChoice,
+	negotiateMedia,
+	type Preferences,
+	parsePreferences,
+	rangeStatus,
+	requestedRange,
+} from './rest-negotiation.ts';
+import { orderClause, selectList } from './rest-select.ts';
 import type { ApiFunction, SchemaCache, Table } from './schema-cache.ts';
 import { quoteIdent, valueText } from './sql-literals.ts';
 
@@ -13,7 +26,8 @@ export interface RestRequest {
 	/** Path below /rest/v1/, e.g. "check_ins" or "rpc/workflow_summary". */
 	path: string;
 	query: URLSearchParams;
-	prefer: Map<string, string>;
+	/** The request's headers as Node gives them (lower-case names). */
+	headers: Record<string, string | string[] | undefined>;
 	/** Parsed JSON body, or undefined when there is none. */
 	body: unknown;
 	role: ApiRole;
@@ -26,14 +40,19 @@ export interface RestResponse {
 	body: string;
 }
 
-export function parsePrefer(header: string | undefined): Map<string, string> {
-	const prefer = new Map<string, string>();
-	for (const part of (header ?? '').split(',')) {
-		const [key, value = ''] = part.trim().split('=');
-		if (key) prefer.set(key.trim().toLowerCase(), value.trim());
+/**
+ * Thrown out of the transaction to end it in ROLLBACK (`Prefer: tx=rollback`) while still answering
+ * with what the statement returned.
+ */
+export class RolledBack extends Error {
+	readonly response: RestResponse;
+	constructor(response: RestResponse) {
+		super('rolled back as the request preferred');
+		this.response = response;
 	}
-	return prefer;
 }
+
+const header = (request: RestRequest, name: string) => [request.headers[name]].flat()[0];
 
 const json = (status: number, body: string, headers: Record<string, string> = {}): RestResponse => ({
 	status,
@@ -41,46 +60,33 @@ const json = (status: number, body: string, headers: Record<string, string> = {}
 	body,
 });
 
+/** Query keys that are not filters. */
+const RESERVED = new Set(['select', 'order', 'limit', 'offset', 'columns', 'on_conflict', 'apikey']);
+
 function tableOf(cache: SchemaCache, name: string): Table {
 	const table = cache.tables.get(name);
 	if (!table) {
-		throw new ApiError(
-			404,
-			'PGRST205',
-			`Could not find the table '${cache.schema}.${name}' in the schema cache`,
-			null,
-			null,
-		);
+		throw new ApiError(404, 'PGRST205', `Could not find the table '${cache.schema}.${name}' in the schema cache`);
 	}
 	return table;
 }
 
-function columnOf(table: Table, name: string): string {
+/** A column of a table for select, filter and order: unknown ones get PostgreSQL's 42703, as from PostgREST. */
+const tableColumns =
+	(table: Table): ColumnResolver =>
+	(name) => {
+		if (!table.columns.has(name)) {
+			throw new ApiError(400, '42703', `column ${table.name}.${name} does not exist`);
+		}
+		return quoteIdent(name);
+	};
+
+/** A column of a body or `columns=`: PostgREST's PGRST204. */
+function bodyColumn(table: Table, name: string): string {
 	if (!table.columns.has(name)) {
 		throw new ApiError(400, 'PGRST204', `Could not find the '${name}' column of '${table.name}' in the schema cache`);
 	}
 	return quoteIdent(name);
-}
-
-/** `select=a,b` or `*`; embedded resources and renames are not part of this subset. */
-function selectList(table: Table, select: string | null): string {
-	if (!select || select.trim() === '*') return '*';
-	return select
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean)
-		.map((name) => {
-			if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-				throw new ApiError(
-					400,
-					'PGRST100',
-					`"failed to parse select parameter (${select})"`,
-					`Unsupported select item: ${name}`,
-				);
-			}
-			return columnOf(table, name);
-		})
-		.join(', ');
 }
 
 /** A comma-separated list of column names as supabase-js sends them (`columns="id","team"`). */
@@ -90,79 +96,92 @@ const identifierList = (raw: string) =>
 		.map((name) => name.trim().replace(/^"(.*)"$/, '$1'))
 		.filter(Boolean);
 
-const RESERVED = new Set(['select', 'order', 'limit', 'offset', 'columns', 'on_conflict']);
-const OPERATORS: Record<string, string> = {
-	eq: '=',
-	neq: '<>',
-	gt: '>',
-	gte: '>=',
-	lt: '<',
-	lte: '<=',
-	like: 'like',
-	ilike: 'ilike',
-};
-
-/** Horizontal filters (`col=op.value`) as a WHERE clause with parameters starting at `$first`. */
-function whereClause(table: Table, query: URLSearchParams, params: unknown[]): string {
-	const conditions: string[] = [];
-	for (const [key, raw] of query) {
-		if (RESERVED.has(key)) continue;
-		const column = columnOf(table, key);
-		const negate = raw.startsWith('not.');
-		const rest = negate ? raw.slice(4) : raw;
-		const opDot = rest.indexOf('.');
-		const op = opDot === -1 ? '' : rest.slice(0, opDot);
-		const value = opDot === -1 ? '' : rest.slice(opDot + 1);
-		let condition: string;
-		if (!op) {
-			throw new ApiError(
-				400,
-				'PGRST100',
-				`"failed to parse filter (${raw})" (line 1, column 1)`,
-				'A filter is written column=operator.value, e.g. team=eq.support',
-			);
-		} else if (op in OPERATORS) {
-			params.push(value);
-			condition = `${column} ${OPERATORS[op]} $${params.length}`;
-		} else if (op === 'in') {
-			const list = /^\((.*)\)$/.exec(value)?.[1];
-			if (list === undefined)
-				throw new ApiError(400, 'PGRST100', `"failed to parse filter (${raw})"`, 'in. takes a list: in.(a,b)');
-			const items = list === '' ? [] : list.split(',').map((item) => item.trim().replace(/^"(.*)"$/, '$1'));
-			params.push(items);
-			condition = `${column}::text = any ($${params.length}::text[])`;
-		} else if (op === 'is' && ['null', 'true', 'false'].includes(value.toLowerCase())) {
-			condition = `${column} is ${value.toLowerCase()}`;
-		} else {
-			throw new ApiError(400, 'PGRST100', `"failed to parse filter (${raw})"`, `Unknown operator: ${op}`);
-		}
-		conditions.push(negate ? `not (${condition})` : condition);
+/**
+ * SELECT list items over the rows of `source` as the JSON text of the answer: an array, or with a
+ * singular media type the one row (406 PGRST116 otherwise, which also rolls a mutation back).
+ */
+async function answer(
+	sql: Sql,
+	source: string,
+	params: unknown[],
+	media: MediaChoice,
+	head: boolean,
+): Promise<{ body: string; n: number }> {
+	const item = media.stripNulls ? 'json_strip_nulls(to_json(t))' : 'to_json(t)';
+	const { rows } = await sql.query<{ body: string; first: string | null; n: number }>(
+		// A CTE, not a subquery: the source may be an INSERT, UPDATE or DELETE with RETURNING.
+		`with t as (${source}) select coalesce(json_agg(${item}), '[]')::text as body, ` +
+			`(json_agg(${item}) -> 0)::text as first, count(*)::integer as n from t`,
+		params,
+	);
+	const { body, first, n } = rows[0]!;
+	if (media.singular && n !== 1) {
+		throw notSingular(n);
 	}
-	return conditions.length ? ` where ${conditions.join(' and ')}` : '';
+	return { body: head ? '' : media.singular ? first! : body, n };
 }
 
-function orderClause(table: Table, order: string | null): string {
-	if (!order) return '';
-	const terms = order.split(',').map((term) => {
-		const [name = '', direction = 'asc', nulls] = term.trim().split('.');
-		if (!['asc', 'desc'].includes(direction) || (nulls && !['nullsfirst', 'nullslast'].includes(nulls))) {
-			throw new ApiError(400, 'PGRST100', `"failed to parse order (${order})"`);
-		}
-		return `${columnOf(table, name)} ${direction}${nulls ? ` nulls ${nulls.slice(5)}` : ''}`;
-	});
-	return ` order by ${terms.join(', ')}`;
+const notSingular = (rows: number) =>
+	new ApiError(406, 'PGRST116', 'Cannot coerce the result to a single JSON object', `The result contains ${rows} rows`);
+
+interface Context {
+	sql: Sql;
+	cache: SchemaCache;
+	request: RestRequest;
+	media: MediaChoice;
+	prefs: Preferences;
 }
 
-function count(raw: string | null, name: string): number | undefined {
-	if (raw === null) return undefined;
-	if (!/^\d+$/.test(raw)) throw new ApiError(400, 'PGRST100', `"failed to parse ${name} parameter (${raw})"`);
-	return Number(raw);
+const qualified = (cache: SchemaCache, name: string) => `${quoteIdent(cache.schema)}.${quoteIdent(name)}`;
+
+/** Headers every answer carries: what of `Prefer` was applied. */
+const applied = (prefs: Preferences): Record<string, string> =>
+	prefs.applied.length ? { 'preference-applied': prefs.applied.join(', ') } : {};
+
+/** Runs a mutation and answers with its rows (representation), its headers only, or nothing. */
+async function mutate(
+	context: Context,
+	table: Table,
+	statement: string,
+	params: unknown[],
+	status: number,
+): Promise<RestResponse> {
+	const { sql, media, prefs, request } = context;
+	const representation = prefs.return === 'representation';
+	const list = representation ? selectList(request.query.get('select'), tableColumns(table), table.name) : '1';
+	const returning = ` returning ${list}`;
+	const result = await answer(sql, `${statement}${returning}`, params, media, !representation);
+	if (prefs.handling === 'strict' && prefs.maxAffected !== undefined && result.n > prefs.maxAffected) {
+		throw new ApiError(
+			400,
+			'PGRST124',
+			'Query result exceeds max-affected preference constraint',
+			`The query affects ${result.n} rows`,
+		);
+	}
+	const headers = { 'content-range': `*/${result.n}`, ...applied(prefs) };
+	if (representation) return json(status, result.body, headers);
+	return json(status === 201 ? 201 : 204, '', headers);
 }
 
-/** The rows of a JSON body: one object or an array of objects, all with the same keys. */
-function bodyRows(body: unknown, columnsParam: string | null): { rows: Record<string, unknown>[]; keys: string[] } {
-	const rows = Array.isArray(body) ? body : [body];
-	if (body === undefined || rows.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) {
+/** Insert with `Prefer: missing=default`: a key absent from a row takes the column's default, not null. */
+function insertWithDefaults(target: string, columns: string[], keys: string[], rows: Record<string, unknown>[]) {
+	const values = rows.map(
+		(row, i) =>
+			`(${keys
+				.map((key, k) =>
+					key in row ? `(json_populate_record(null::${target}, $1::json -> ${i})).${columns[k]}` : 'default',
+				)
+				.join(', ')})`,
+	);
+	return `insert into ${target} (${columns.join(', ')}) values ${values.join(', ')}`;
+}
+
+async function insert(context: Context, table: Table): Promise<RestResponse> {
+	const { request, cache, prefs } = context;
+	const body = request.body;
+	const list = Array.isArray(body) ? body : [body];
+	if (body === undefined || list.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) {
 		throw new ApiError(
 			400,
 			'PGRST102',
@@ -170,125 +189,109 @@ function bodyRows(body: unknown, columnsParam: string | null): { rows: Record<st
 			'The body must be a JSON object or an array of objects.',
 		);
 	}
-	const objects = rows as Record<string, unknown>[];
-	if (columnsParam) return { rows: objects, keys: identifierList(columnsParam) };
-	const keys = Object.keys(objects[0] ?? {});
-	const signature = [...keys].sort().join(',');
-	if (objects.some((row) => Object.keys(row).sort().join(',') !== signature)) {
-		throw new ApiError(400, 'PGRST102', 'All object keys must match');
-	}
-	return { rows: objects, keys };
-}
-
-function returning(request: RestRequest, table: Table): { clause: string; representation: boolean } {
-	const representation = request.prefer.get('return') === 'representation';
-	return {
-		representation,
-		clause: representation ? ` returning ${selectList(table, request.query.get('select'))}` : '',
-	};
-}
-
-/** Runs the statement and answers with its rows as JSON (representation) or nothing (minimal). */
-async function mutate(
-	sql: Sql,
-	statement: string,
-	params: unknown[],
-	representation: boolean,
-	status: number,
-): Promise<RestResponse> {
-	if (representation) {
-		const result = await sql.query<{ body: string; n: number }>(
-			`with mutated as (${statement}) select coalesce(json_agg(mutated), '[]')::text as body, count(*)::integer as ` +
-				`n from mutated`,
-			params,
-		);
-		const row = result.rows[0]!;
-		return json(status, row.body, { 'content-range': `*/${row.n}` });
-	}
-	const result = await sql.query(statement, params);
-	return json(status === 201 ? 201 : 204, '', { 'content-range': `*/${result.rowCount}` });
-}
-
-async function insert(sql: Sql, cache: SchemaCache, request: RestRequest, table: Table): Promise<RestResponse> {
-	const { rows, keys } = bodyRows(request.body, request.query.get('columns'));
-	const columns = keys.map((key) => columnOf(table, key));
-	if (rows.length === 0) return json(201, request.prefer.get('return') === 'representation' ? '[]' : '');
-	const resolution = request.prefer.get('resolution');
-	let conflict = '';
-	if (resolution === 'ignore-duplicates' || resolution === 'merge-duplicates') {
-		// As PostgREST: the conflict target is on_conflict's columns, else the primary key.
-		const onConflict = request.query.get('on_conflict');
-		const target = onConflict
-			? identifierList(onConflict).map((c) => columnOf(table, c))
-			: table.primaryKey.map(quoteIdent);
-		if (target.length > 0) {
-			const action =
-				resolution === 'ignore-duplicates' || columns.length === 0
-					? 'do nothing'
-					: `do update set ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
-			conflict = ` on conflict (${target.join(', ')}) ${action}`;
+	const rows = list as Record<string, unknown>[];
+	const columnsParam = request.query.get('columns');
+	let keys: string[];
+	if (columnsParam) {
+		keys = identifierList(columnsParam);
+	} else {
+		keys = Object.keys(rows[0] ?? {});
+		const signature = [...keys].sort().join(',');
+		if (rows.some((row) => Object.keys(row).sort().join(',') !== signature)) {
+			throw new ApiError(400, 'PGRST102', 'All object keys must match');
 		}
 	}
-	const qualified = `${quoteIdent(cache.schema)}.${quoteIdent(table.name)}`;
-	const { clause, representation } = returning(request, table);
-	const statement = columns.length
-		? `insert into ${qualified} (${columns.join(', ')}) select ${columns.join(', ')} from ` +
-			`json_populate_recordset(null::${qualified}, $1::json)${conflict}${clause}`
-		: `insert into ${qualified} default values${clause}`;
-	return mutate(sql, statement, columns.length ? [JSON.stringify(rows)] : [], representation, 201);
+	const columns = keys.map((key) => bodyColumn(table, key));
+	const target = qualified(cache, table.name);
+	if (rows.length === 0) {
+		if (context.media.singular) {
+			throw notSingular(0);
+		}
+		return json(201, prefs.return === 'representation' ? '[]' : '', applied(prefs));
+	}
+	let conflict = '';
+	if (prefs.resolution) {
+		// As PostgREST: the conflict target is on_conflict's columns, else the primary key.
+		const onConflict = request.query.get('on_conflict');
+		const conflictTarget = onConflict
+			? identifierList(onConflict).map((c) => bodyColumn(table, c))
+			: table.primaryKey.map(quoteIdent);
+		if (conflictTarget.length > 0) {
+			const action =
+				prefs.resolution === 'ignore-duplicates' || columns.length === 0
+					? 'do nothing'
+					: `do update set ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+			conflict = ` on conflict (${conflictTarget.join(', ')}) ${action}`;
+		}
+	}
+	const missingKeys = prefs.missing === 'default' && rows.some((row) => keys.some((key) => !(key in row)));
+	let statement: string;
+	if (columns.length === 0) statement = `insert into ${target} default values`;
+	else if (missingKeys) statement = insertWithDefaults(target, columns, keys, rows);
+	else {
+		statement =
+			`insert into ${target} (${columns.join(', ')}) select ${columns.join(', ')} from ` +
+			`json_populate_recordset(null::${target}, $1::json)`;
+	}
+	return mutate(context, table, `${statement}${conflict}`, columns.length ? [JSON.stringify(rows)] : [], 201);
 }
 
-async function read(
-	sql: Sql,
-	cache: SchemaCache,
-	request: RestRequest,
-	table: Table,
+async function read(context: Context, table: Table, head: boolean): Promise<RestResponse> {
+	const params = new Params();
+	const columns = tableColumns(table);
+	const where = whereClause(context.request.query, (key) => RESERVED.has(key), columns, params);
+	return readRows(context, `from ${qualified(context.cache, table.name)}${where}`, params, columns, table.name, head);
+}
+
+/** The rows of `from` (a FROM and WHERE) with select, order, range, count and the range's status. */
+async function readRows(
+	context: Context,
+	from: string,
+	params: Params,
+	columns: ColumnResolver,
+	resource: string,
 	head: boolean,
 ): Promise<RestResponse> {
-	const params: unknown[] = [];
-	const qualified = `${quoteIdent(cache.schema)}.${quoteIdent(table.name)}`;
-	const where = whereClause(table, request.query, params);
-	const limit = count(request.query.get('limit'), 'limit');
-	const offset = count(request.query.get('offset'), 'offset') ?? 0;
-	const order = orderClause(table, request.query.get('order'));
-	const page = `${limit === undefined ? '' : ` limit ${limit}`}${offset ? ` offset ${offset}` : ''}`;
-	const inner = `select ${selectList(table, request.query.get('select'))} from ${qualified}${where}${order}${page}`;
-	const exact = request.prefer.get('count') === 'exact';
-	const total = exact
-		? (await sql.query<{ n: number }>(`select count(*)::integer as n from ${qualified}${where}`, params)).rows[0]!.n
+	const { request, sql, media, prefs } = context;
+	const order = orderClause(request.query.get('order'), columns);
+	const range = requestedRange(request.query, header(request, 'range'));
+	const limit = range.limit === undefined ? '' : ` limit ${range.limit}`;
+	const page = `${limit}${range.offset ? ` offset ${range.offset}` : ''}`;
+	const list = selectList(request.query.get('select'), columns, resource);
+	const total = prefs.count
+		? (await sql.query<{ n: number }>(`select count(*)::integer as n ${from}`, params.values)).rows[0]!.n
 		: undefined;
-	const result = await sql.query<{ body: string; n: number }>(
-		`select coalesce(json_agg(t), '[]')::text as body, count(*)::integer as n from (${inner}) t`,
-		params,
-	);
-	const { body, n } = result.rows[0]!;
-	const range = n === 0 ? `*/${total ?? '*'}` : `${offset}-${offset + n - 1}/${total ?? '*'}`;
-	return json(200, head ? '' : body, { 'content-range': range });
+	const result = await answer(sql, `select ${list} ${from}${order}${page}`, params.values, media, head);
+	const status = rangeStatus(range.offset, result.n, total);
+	const contentRange =
+		result.n === 0 ? `*/${total ?? '*'}` : `${range.offset}-${range.offset + result.n - 1}/${total ?? '*'}`;
+	return json(status, result.body, { 'content-range': contentRange, ...applied(prefs) });
 }
 
-async function update(sql: Sql, cache: SchemaCache, request: RestRequest, table: Table): Promise<RestResponse> {
+async function update(context: Context, table: Table): Promise<RestResponse> {
+	const { request, cache, prefs } = context;
 	if (request.body === null || typeof request.body !== 'object' || Array.isArray(request.body)) {
 		throw new ApiError(400, 'PGRST102', 'Empty or invalid json', 'PATCH takes one JSON object of new values.');
 	}
-	const keys = Object.keys(request.body);
-	const columns = keys.map((key) => columnOf(table, key));
-	const qualified = `${quoteIdent(cache.schema)}.${quoteIdent(table.name)}`;
-	const params: unknown[] = [JSON.stringify(request.body)];
-	const where = whereClause(table, request.query, params);
-	const { clause, representation } = returning(request, table);
-	if (columns.length === 0) return json(representation ? 200 : 204, representation ? '[]' : '');
+	const columns = Object.keys(request.body).map((key) => bodyColumn(table, key));
+	const target = qualified(cache, table.name);
+	const params = new Params();
+	params.add(JSON.stringify(request.body));
+	const where = whereClause(request.query, (key) => RESERVED.has(key), tableColumns(table), params);
+	if (columns.length === 0) {
+		const representation = prefs.return === 'representation';
+		return json(representation ? 200 : 204, representation ? '[]' : '', applied(prefs));
+	}
 	const statement =
-		`update ${qualified} set (${columns.join(', ')}) = (select ${columns.join(', ')} from ` +
-		`json_populate_record(null::${qualified}, $1::json))${where}${clause}`;
-	return mutate(sql, statement, params, representation, 200);
+		`update ${target} set (${columns.join(', ')}) = (select ${columns.join(', ')} from ` +
+		`json_populate_record(null::${target}, $1::json))${where}`;
+	return mutate(context, table, statement, params.values, 200);
 }
 
-async function remove(sql: Sql, cache: SchemaCache, request: RestRequest, table: Table): Promise<RestResponse> {
-	const params: unknown[] = [];
-	const qualified = `${quoteIdent(cache.schema)}.${quoteIdent(table.name)}`;
-	const where = whereClause(table, request.query, params);
-	const { clause, representation } = returning(request, table);
-	return mutate(sql, `delete from ${qualified}${where}${clause}`, params, representation, 200);
+async function remove(context: Context, table: Table): Promise<RestResponse> {
+	const params = new Params();
+	const where = whereClause(context.request.query, (key) => RESERVED.has(key), tableColumns(table), params);
+	return mutate(context, table, `delete from ${qualified(context.cache, table.name)}${where}`, params.values, 200);
 }
 
 /** The overload whose argument names match the call; PostgREST's PGRST202 when none does. */
@@ -302,11 +305,12 @@ function resolveFunction(cache: SchemaCache, name: string, args: Record<string, 
 				fn.args.every((arg) => arg.hasDefault || given.includes(arg.name)),
 		);
 	if (!match) {
+		const list = given.sort().join(', ');
 		throw new ApiError(
 			404,
 			'PGRST202',
-			`Could not find the function ${cache.schema}.${name}(${given.sort().join(', ')}) in the schema cache`,
-			`Searched for the function ${cache.schema}.${name} with parameters ${given.sort().join(', ') || '(none)'}.`,
+			`Could not find the function ${cache.schema}.${name}(${list}) in the schema cache`,
+			`Searched for the function ${cache.schema}.${name} with parameters ${list || '(none)'}.`,
 			cache.functions.has(name) ? 'Check the argument names and which ones are required.' : null,
 		);
 	}
@@ -322,10 +326,15 @@ function argumentText(value: unknown, type: string): string | null {
 	return valueText(value);
 }
 
-async function call(sql: Sql, cache: SchemaCache, request: RestRequest, name: string): Promise<RestResponse> {
+async function call(context: Context, name: string): Promise<RestResponse> {
+	const { request, cache, sql, prefs } = context;
+	const get = request.method === 'GET' || request.method === 'HEAD';
+	// On GET a query key naming an argument of the function is an argument; the other keys are filters.
+	const argNames = new Set((cache.functions.get(name) ?? []).flatMap((fn) => fn.args.map((arg) => arg.name)));
+	const isArgument = (key: string) => get && argNames.has(key);
 	let args: Record<string, unknown>;
-	if (request.method === 'GET' || request.method === 'HEAD') {
-		args = Object.fromEntries([...request.query].filter(([key]) => !RESERVED.has(key)));
+	if (get) {
+		args = Object.fromEntries([...request.query].filter(([key]) => isArgument(key)));
 	} else if (request.body === undefined) {
 		args = {};
 	} else if (request.body !== null && typeof request.body === 'object' && !Array.isArray(request.body)) {
@@ -339,24 +348,47 @@ async function call(sql: Sql, cache: SchemaCache, request: RestRequest, name: st
 		);
 	}
 	const fn = resolveFunction(cache, name, args);
-	const params: unknown[] = [];
+	const params = new Params();
 	const named = fn.args
 		.filter((arg) => arg.name in args)
-		.map((arg) => {
-			params.push(argumentText(args[arg.name], arg.type));
-			// The type comes from the catalog, never from the request.
-			return `${quoteIdent(arg.name)} => $${params.length}::${arg.type}`;
-		});
+		// The type comes from the catalog, never from the request.
+		.map((arg) => `${quoteIdent(arg.name)} => ${params.add(argumentText(args[arg.name], arg.type))}::${arg.type}`);
 	const invocation = `${quoteIdent(cache.schema)}.${quoteIdent(fn.name)}(${named.join(', ')})`;
-	const text = fn.returnsSet
-		? `select coalesce(json_agg(t), '[]')::text as body from ${invocation} t`
-		: `select to_json(${invocation})::text as body`;
-	const { rows } = await sql.query<{ body: string | null }>(text, params);
-	return json(200, request.method === 'HEAD' ? '' : (rows[0]?.body ?? 'null'));
+	const shaping = [...request.query.keys()].filter((key) => !isArgument(key) && key !== 'apikey');
+	if (!fn.returnsSet) {
+		if (shaping.length > 0) {
+			throw new ApiError(
+				400,
+				'PGRST127',
+				'Feature not implemented',
+				`${shaping.join(', ')} on a function that returns one value is not served by the embedded endpoint.`,
+			);
+		}
+		const { rows } = await sql.query<{ body: string | null }>(
+			`select to_json(${invocation})::text as body`,
+			params.values,
+		);
+		return json(200, request.method === 'HEAD' ? '' : (rows[0]?.body ?? 'null'), applied(prefs));
+	}
+	// The result's columns are whatever the function returns: PostgreSQL itself refuses unknown ones (42703).
+	const columns: ColumnResolver = quoteIdent;
+	const where = whereClause(request.query, (key) => RESERVED.has(key) || isArgument(key), columns, params);
+	return readRows(context, `from ${invocation} t0${where}`, params, columns, name, request.method === 'HEAD');
 }
 
-export async function handleRest(sql: Sql, cache: SchemaCache, request: RestRequest): Promise<RestResponse> {
-	const segments = request.path
+/** Whether `name` is a time zone PostgreSQL knows, for `Prefer: timezone=`. */
+async function knownTimezone(sql: Sql, prefer: string | string[] | undefined): Promise<(name: string) => boolean> {
+	const asked = /(?:^|,)\s*timezone=([^,\s]+)/i.exec([prefer ?? ''].flat().join(','))?.[1];
+	if (!asked) return () => false;
+	const { rows } = await sql.query<{ ok: boolean }>(
+		'select exists (select 1 from pg_timezone_names where name = $1) as ok',
+		[asked],
+	);
+	return (name) => name === asked && rows[0]!.ok;
+}
+
+function segmentsOf(path: string): string[] {
+	return path
 		.split('/')
 		.filter(Boolean)
 		.map((segment) => {
@@ -366,27 +398,45 @@ export async function handleRest(sql: Sql, cache: SchemaCache, request: RestRequ
 				throw new ApiError(400, 'PGRST100', `Invalid percent-encoding in the path: ${segment}`);
 			}
 		});
+}
+
+async function route(context: Context): Promise<RestResponse> {
+	const { request, cache } = context;
+	const segments = segmentsOf(request.path);
+	if (segments.length === 0) {
+		throw new ApiError(404, 'PGRST126', 'Root endpoint metadata is disabled');
+	}
 	if (segments[0] === 'rpc' && segments.length === 2) {
 		if (!['GET', 'HEAD', 'POST'].includes(request.method)) {
 			throw new ApiError(405, 'PGRST101', `Cannot use the ${request.method} method on RPC`);
 		}
-		return call(sql, cache, request, segments[1]!);
+		return call(context, segments[1]!);
 	}
-	if (segments.length !== 1)
-		throw new ApiError(404, 'PGRST125', `Invalid path specified in request URL: /rest/v1/${request.path}`);
+	if (segments.length !== 1) throw new ApiError(404, 'PGRST125', 'Invalid path specified in request URL');
 	const table = tableOf(cache, segments[0]!);
 	switch (request.method) {
 		case 'POST':
-			return insert(sql, cache, request, table);
+			return insert(context, table);
 		case 'GET':
-			return read(sql, cache, request, table, false);
+			return read(context, table, false);
 		case 'HEAD':
-			return read(sql, cache, request, table, true);
+			return read(context, table, true);
 		case 'PATCH':
-			return update(sql, cache, request, table);
+			return update(context, table);
 		case 'DELETE':
-			return remove(sql, cache, request, table);
+			return remove(context, table);
 		default:
 			throw new ApiError(405, 'PGRST117', `Unsupported HTTP method: ${request.method}`);
 	}
+}
+
+export async function handleRest(sql: Sql, cache: SchemaCache, request: RestRequest): Promise<RestResponse> {
+	const read = request.method === 'GET' || request.method === 'HEAD';
+	checkProfile(header(request, read ? 'accept-profile' : 'content-profile'), cache.schema);
+	const media = negotiateMedia(header(request, 'accept'));
+	const prefs = parsePreferences(request.headers.prefer, await knownTimezone(sql, request.headers.prefer));
+	if (prefs.timezone) await sql.query(`select set_config('timezone', $1, true)`, [prefs.timezone]);
+	const response = await route({ sql, cache, request, media, prefs });
+	if (prefs.tx === 'rollback') throw new RolledBack(response);
+	return response;
 }
