@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
@@ -19,6 +21,7 @@ import { DAILY_LIMITS } from '../src/lib/feedback/model.ts';
 import { type KeyValueStore, Outbox } from '../src/lib/feedback/outbox.ts';
 import { checkInSchema, reflectionSchema } from '../src/lib/feedback/schema.ts';
 import { createSender } from '../src/lib/feedback/sender.ts';
+import { type HostileRequest, hostileRequests } from './hostile-requests.ts';
 import { type MintedMember, mintMembers, tokenFor } from './identities.ts';
 import { attackAnswers, differences, privacyHistory, secretTwin, storeHistory } from './privacy-attacks.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -194,13 +197,39 @@ export async function faultCase({ clients, seconds, port }: { clients: number; s
 	}
 }
 
+/** Sends one generated request (raw bytes on a socket for raw-http) and resolves to its status, 0 for none. */
+function sendHostile(url: string, hostile: HostileRequest): Promise<number> {
+	const { hostname, port } = new URL(url);
+	return new Promise((resolve) => {
+		const raw = hostile.raw;
+		if (raw !== undefined) {
+			const socket = connect(Number(port), hostname, () => socket.end(raw));
+			let answer = '';
+			socket.on('data', (chunk) => (answer += chunk));
+			socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0)));
+			socket.on('error', () => resolve(0));
+			return;
+		}
+		const req = httpRequest(
+			{ host: hostname, port, method: hostile.method, path: hostile.target, headers: hostile.headers },
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+				res.on('error', () => resolve(0));
+			},
+		);
+		// A body the endpoint refuses early (413) may close the socket before it is all written.
+		req.on('error', () => resolve(0));
+		req.end(hostile.body);
+	});
+}
+
 /**
- * Bad input: N generated malformed or hostile requests; no 5xx, no invalid row, nothing readable or changed
- * by anon.
+ * Bad input: N generated malformed or hostile requests of every class in harness/hostile-requests.ts;
+ * no 5xx and no request left unanswered, no invalid row, nothing readable or changed by anon.
  */
 export async function badInputCase({ requests, seed = 7 }: { requests: number; seed?: number }) {
 	const random = seededRandom(seed);
-	const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
 	const forged = await new SignJWT({ role: 'service_role' })
 		.setProtectedHeader({ alg: 'HS256' })
 		.sign(new TextEncoder().encode('x'.repeat(40)));
@@ -208,43 +237,9 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 		.setProtectedHeader({ alg: 'HS256' })
 		.setExpirationTime(1)
 		.sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
-	const hostile = [
-		"'; drop table check_ins; --",
-		'<script>alert(1)</script>',
-		'"><img src=x onerror=alert(1)>',
-		'\u0000',
-		'💥'.repeat(50),
-		'a'.repeat(100_000),
-		'../../etc/passwd',
-		// biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile input, meant literally
-		'${jndi:ldap://x}',
-		'1 OR 1=1',
-		null,
-		42,
-		-1,
-		3.5,
-		true,
-		[],
-		{},
-		'',
-	];
-	const fields = [
-		'id',
-		'workflow',
-		'task',
-		'team',
-		'participant',
-		'confidence',
-		'outcome',
-		'error_caught',
-		'error_kind',
-		'minutes_saved',
-		'created_at',
-		'worked',
-		'visibility',
-		'nope',
-		'confidence"; --',
-	];
+	const roleless = await new SignJWT({ aud: 'x' })
+		.setProtectedHeader({ alg: 'HS256' })
+		.sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
 	const keys = [
 		LOCAL_ANON_KEY,
 		LOCAL_ANON_KEY,
@@ -255,27 +250,12 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 		'',
 		`${LOCAL_ANON_KEY.slice(0, -3)}abc`,
 	];
-	const paths = [
-		'check_ins',
-		'check_ins',
-		'reflections',
-		'rpc/team_indicators',
-		'rpc/workflow_summary',
-		'rpc/pg_sleep',
-		'pg_catalog.pg_roles',
-		'check_ins/1',
-		'..%2Fauth',
-		'praxis_private.min_group_size',
-		'../auth/v1/signup',
-		'../auth/v1/token?grant_type=refresh_token',
-		'../auth/v1/user',
-		'../auth/v1/logout',
-	];
 
 	return withEndpoint(undefined, async (endpoint, db) => {
 		// A signed-in member of legal sends hostile requests too: RLS and the CHECKs must hold for them.
 		const [insider] = await mintMembers(db, ['legal']);
 		keys.push(insider!.token, insider!.token);
+		const next = hostileRequests(random, { keys, anonKey: LOCAL_ANON_KEY, roleless });
 		// Some rows anon must not be able to read or change.
 		await db.admin.query(
 			`insert into public.check_ins (id, workflow, task, team, participant, confidence, outcome) values ` +
@@ -288,43 +268,21 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 				)
 			).rows[0]!.h;
 		const byStatus = new Map<number, number>();
+		const byClass: Record<string, { requests: number; serverErrors: number }> = {};
 		let anonWrites = 0;
 		for (let i = 0; i < requests; i++) {
-			const key = pick(keys);
-			const path = pick(paths);
-			const method = pick(['POST', 'POST', 'POST', 'GET', 'PATCH', 'DELETE', 'PUT']);
-			const body = pick([
-				() => JSON.stringify({ ...row(), [pick(fields)]: pick(hostile) }),
-				() => JSON.stringify([row(), { ...row(), [pick(fields)]: pick(hostile) }]),
-				() => JSON.stringify({ p_team: pick(hostile), p_weeks: pick([4, 9, 'x', null]) }),
-				() => '{"id": ',
-				() => 'x'.repeat(2 * 1024 * 1024),
-				() => JSON.stringify(pick(hostile)),
-			])();
-			const query = pick([
-				'',
-				'?select=*',
-				'?team=eq.legal',
-				'?id=not.is.null',
-				'?columns=id,team',
-				'?on_conflict=id',
-				"?team=eq.'; drop table check_ins; --",
-			]);
-			const before = method === 'PATCH' || method === 'DELETE' ? await snapshot() : undefined;
-			const response = await fetch(`${endpoint.url}/rest/v1/${path}${query}`, {
-				method,
-				headers: {
-					apikey: key,
-					authorization: `Bearer ${key}`,
-					'content-type': 'application/json',
-					prefer: pick(['return=minimal', 'return=representation', 'resolution=ignore-duplicates']),
-				},
-				body: method === 'GET' ? undefined : body,
-			}).catch(() => undefined);
-			const status = response?.status ?? 0;
-			await response?.arrayBuffer().catch(() => undefined);
+			const hostile = next();
+			const anonMutation =
+				['PATCH', 'DELETE', 'POST'].includes(hostile.method) &&
+				hostile.headers.authorization === `Bearer ${LOCAL_ANON_KEY}`;
+			const before = anonMutation ? await snapshot() : undefined;
+			const status = await sendHostile(endpoint.url, hostile);
 			byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-			if (before !== undefined && key === LOCAL_ANON_KEY && (await snapshot()) !== before) anonWrites++;
+			const tally = byClass[hostile.kind] ?? { requests: 0, serverErrors: 0 };
+			byClass[hostile.kind] = tally;
+			tally.requests++;
+			if (status >= 500 || status === 0) tally.serverErrors++;
+			if (before !== undefined && (await snapshot()) !== before) anonWrites++;
 		}
 		const anon = createClient<Schema>(endpoint.url, LOCAL_ANON_KEY, options);
 		const readable = (await anon.from('check_ins').select('*')).data?.length ?? 0;
@@ -334,12 +292,12 @@ export async function badInputCase({ requests, seed = 7 }: { requests: number; s
 		const invalid =
 			rows.filter((r) => !checkInSchema.safeParse(strip(r)).success).length +
 			reflections.filter((r) => !reflectionSchema.safeParse(strip(r)).success).length;
-		const serverErrors = [...byStatus]
-			.filter(([status]) => status >= 500 || status === 0)
-			.reduce((n, [, c]) => n + c, 0);
+		const serverErrors = Object.values(byClass).reduce((n, tally) => n + tally.serverErrors, 0);
 		return {
 			requests,
-			byStatus: Object.fromEntries([...byStatus].sort()),
+			seed,
+			byStatus: Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)),
+			byClass,
 			serverErrors,
 			invalidRows: invalid,
 			anonReadable: readable,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_CLASSES } from '../../harness/hostile-requests.ts';
 import { badInputCase, faultCase, loadCase, privacyCase } from '../../harness/stress-cases.ts';
 
 // Small versions of `npm run stress`: the same cases, sized to run in seconds.
@@ -16,7 +17,8 @@ describe('stress, small', () => {
 	});
 
 	it('bad input: no 5xx, no invalid row, nothing readable or changed by anon', async () => {
-		const result = await badInputCase({ requests: 150 });
+		const result = await badInputCase({ requests: 240 });
+		expect(Object.keys(result.byClass).sort()).toEqual([...HOSTILE_CLASSES].sort());
 		expect(result).toMatchObject({ serverErrors: 0, invalidRows: 0, anonReadable: 0, anonChanged: 0 });
 	});
 

@@ -1,6 +1,6 @@
 /**
  * Nothing lost, nothing doubled, in real Chromium: a check-in made offline at the page's first submit
- * (the payload schemas cannot load then), a double-click and a held Enter key (one intent, one row),
+ * (the payload schemas cannot load then), with the site server gone, with site and API gone, a double-click and a held Enter key (one intent, one row),
  * and delivery soon after the service comes back. Rows are counted with the service role.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -50,6 +50,35 @@ describe('the check-in path under cuts and repeats', () => {
 		await context.setOffline(false);
 		await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 20_000 }).toBe('');
 		expect(await stored()).toBe(before + 1);
+		await context.close();
+	});
+
+	it('stores a check-in once when the site server is gone after the page loaded (no script can load)', async () => {
+		const { context, page } = await ready();
+		const before = await stored();
+		// Every request to the site's own origin fails; the data API is still there.
+		await page.route(`${stack.siteUrl}**`, (route) => route.abort('connectionrefused'));
+		await page.getByLabel(/^1/).check();
+		await page.getByRole('button', { name: 'I used this' }).click();
+		await expect.poll(() => page.getByText(/Checked in at/).count()).toBe(1);
+		await expect.poll(() => stored(), { timeout: 15_000 }).toBe(before + 1);
+		await page.waitForTimeout(500);
+		expect(await stored()).toBe(before + 1);
+		await context.close();
+	});
+
+	it('keeps a check-in made while both the site and the API are unreachable, and delivers it once', async () => {
+		const { context, page } = await ready();
+		const before = await stored();
+		await page.route(`${stack.siteUrl}**`, (route) => route.abort('connectionrefused'));
+		await page.route('**/rest/v1/**', (route) => route.abort('connectionrefused'));
+		await page.getByLabel(/^2/).check();
+		await page.getByRole('button', { name: 'I used this' }).click();
+		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^1 check-in waiting/);
+		// A reload while the site is still down would lose the page, not the check-in: it is in storage.
+		await page.unroute('**/rest/v1/**');
+		await expect.poll(() => stored(), { timeout: 15_000 }).toBe(before + 1);
+		await expect.poll(() => page.getByTestId('pending').textContent(), { timeout: 15_000 }).toBe('');
 		await context.close();
 	});
 
