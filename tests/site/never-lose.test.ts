@@ -1,6 +1,7 @@
 /**
  * Nothing lost, nothing doubled, in real Chromium: a check-in made offline at the page's first submit
- * (the payload schemas cannot load then), with the site server gone, with site and API gone, a double-click and a held Enter key (one intent, one row),
+ * (the payload schemas cannot load then), with the site server gone, with site and API gone, a
+ * double-click and a held Enter key (one intent, one row),
  * and delivery soon after the service comes back. Rows are counted with the service role.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
