@@ -13,6 +13,7 @@ import { createClient } from '@supabase/supabase-js';
 import { LOCAL_SERVICE_ROLE_KEY } from '../endpoint/auth.ts';
 import { startEndpointForSite } from '../endpoint/main.ts';
 import { launchChromium } from '../harness/browser.ts';
+import { checkInReady, checkInWith } from '../harness/check-in-ui.ts';
 import { createInvite } from '../scripts/invites.ts';
 import { serveStaticSite } from '../scripts/static-site.ts';
 import type { Database } from '../src/lib/data-api/database.ts';
@@ -110,7 +111,7 @@ try {
 			'workflows/escalated-ticket-reply/',
 			async (page) => {
 				await page.locator('#feedback').scrollIntoViewIfNeeded();
-				await page.getByRole('button', { name: 'I used this' }).waitFor();
+				await checkInReady(page);
 				await page.locator('[data-testid="summary-numbers"], [data-testid="summary-suppressed"]').first().waitFor();
 			},
 			member,
@@ -119,8 +120,7 @@ try {
 			'workflows/escalated-ticket-reply/',
 			async (page) => {
 				await page.locator('#feedback').scrollIntoViewIfNeeded();
-				await page.getByLabel(/^4/).check();
-				await page.getByRole('button', { name: 'I used this' }).click();
+				await checkInWith(page, 4);
 				await page.getByText(/Checked in at/).waitFor();
 			},
 			member,
@@ -132,7 +132,7 @@ try {
 				.getByLabel("Your team's join link")
 				.fill(joinLink(url, (await createInvite(service, 'support', 1, 1, url)).code));
 			await page.getByRole('button', { name: 'Join' }).click();
-			await page.getByRole('button', { name: 'I used this' }).waitFor();
+			await checkInReady(page);
 		});
 		const indicators = await measure(
 			'teams/support/indicators/',

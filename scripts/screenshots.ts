@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { startEndpointForSite } from '../endpoint/main.ts';
 import { launchChromium } from '../harness/browser.ts';
+import { checkInWith } from '../harness/check-in-ui.ts';
 import { serveStaticSite } from './static-site.ts';
 
 const run = promisify(execFile);
@@ -73,7 +74,7 @@ try {
 			process.stdout.write(`docs/screenshots/${file}-${name}.png\n`);
 		};
 		await shoot('indicators', 'teams/support/indicators/', (p) =>
-			p.locator('.chart canvas').nth(2).waitFor({ timeout: 20_000 }),
+			p.locator('.bar-list .bar').nth(2).waitFor({ timeout: 20_000 }),
 		);
 		await shoot('digest', 'teams/support/digest/', (p) => p.getByTestId('digest-reflection').first().waitFor());
 		await shoot(
@@ -88,8 +89,7 @@ try {
 		// As a member with a practice of their own: one check-in, a private reflection, a followed track.
 		await page.goto(`${site.url}workflows/escalated-ticket-reply/`);
 		await page.locator('#feedback').scrollIntoViewIfNeeded();
-		await page.getByLabel(/^3/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
+		await checkInWith(page, 3);
 		await page.getByText(/Checked in at/).waitFor();
 		await page.getByText('Write a reflection (2 minutes)').click();
 		await page

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type uPlot from 'uplot';
+import { weekTickLabels } from '../lib/indicators/week-ticks.ts';
 
 export interface ChartSeries {
 	label: string;
@@ -12,19 +13,20 @@ export interface ChartSeries {
 interface Props {
 	/** Accessible name; the data table next to the chart is its text alternative. */
 	title: string;
+	/** The Mondays the weeks start on, as Unix seconds. */
 	x: number[];
-	/** Labels for a categorical x axis (tasks); omit for a time axis (weeks). */
-	categories?: string[];
 	series: ChartSeries[];
 	yMax?: number;
 	height?: number;
 }
 
 /**
- * A uPlot chart, loaded on first use so only pages that draw charts pay for the library
+ * A weekly uPlot chart, loaded on first use so only pages that draw charts pay for the library
  * (its size is in BENCHMARKS.md). Null values are gaps: a suppressed cell is never drawn as zero.
+ * Ticks sit on the Mondays the table lists, as many as fit (counted back from the latest week);
+ * the legend is the page's own, not uPlot's cursor readout.
  */
-export function Chart({ title, x, categories, series, yMax, height = 220 }: Props) {
+export function Chart({ title, x, series, yMax, height = 220 }: Props) {
 	const box = useRef<HTMLDivElement>(null);
 	const [failed, setFailed] = useState(false);
 
@@ -47,22 +49,20 @@ export function Chart({ title, x, categories, series, yMax, height = 220 }: Prop
 					width: box.current.clientWidth || 600,
 					height,
 					scales: {
-						x: categories ? { time: false, range: [-0.5, x.length - 0.5] } : { time: true },
+						x: { time: true },
 						y: { range: (_u, _min, max) => [0, yMax ?? Math.max(1, max * 1.1)] },
 					},
 					axes: [
 						{
 							...axis,
-							...(categories
-								? {
-										values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => categories[tick] ?? ''),
-										splits: () => x,
-									}
-								: {}),
+							splits: () => x,
+							values: (u: uPlot, ticks: number[]) =>
+								weekTickLabels(ticks, u.bbox.width / (window.devicePixelRatio || 1)),
 						},
 						axis,
 					],
-					legend: { show: true },
+					cursor: { show: false },
+					legend: { show: false },
 					series: [
 						{},
 						...series.map((s) => ({
@@ -87,7 +87,7 @@ export function Chart({ title, x, categories, series, yMax, height = 220 }: Prop
 			window.removeEventListener('resize', resize);
 			plot?.destroy();
 		};
-	}, [x, categories, series, yMax, height]);
+	}, [x, series, yMax, height]);
 
 	return (
 		<figure className="chart" aria-label={title}>
@@ -95,6 +95,16 @@ export function Chart({ title, x, categories, series, yMax, height = 220 }: Prop
 				<p className="muted">The chart could not be drawn; the table has the same numbers.</p>
 			) : (
 				<div ref={box} aria-hidden="true" />
+			)}
+			{series.length > 1 && (
+				<figcaption className="chart-legend" aria-hidden="true">
+					{series.map((s) => (
+						<span key={s.label}>
+							<span className="swatch" style={{ background: `var(${s.colorVar})` }} />
+							{s.label}
+						</span>
+					))}
+				</figcaption>
 			)}
 		</figure>
 	);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { withdrawCheckIn } from '../lib/feedback/withdraw.ts';
 import { CheckInForm } from './CheckInForm.tsx';
 import { useFeedbackRuntime, useOutboxState, useTeams } from './feedback-runtime.ts';
 import { JoinForm } from './JoinForm.tsx';
@@ -66,7 +67,13 @@ export default function FeedbackPanel({ workflow, task, teams: allTeams, supabas
 			)}
 			<div className="feedback-columns">
 				<div>
-					<CheckInForm workflow={workflow} task={task} team={team} outbox={runtime.outbox} />
+					<CheckInForm
+						workflow={workflow}
+						task={task}
+						team={team}
+						outbox={runtime.outbox}
+						withdraw={(item) => withdrawCheckIn(runtime.outbox, runtime.api, item)}
+					/>
 					<ReflectionForm workflow={workflow} task={task} team={team} outbox={runtime.outbox} />
 				</div>
 				<WorkflowSummary

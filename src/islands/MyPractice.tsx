@@ -17,6 +17,7 @@ import {
 	untriedTasks,
 } from '../lib/me/practice.ts';
 import { rememberDone, rememberFollowed } from '../lib/me/progress-cache.ts';
+import { formatDay, formatDayOf } from '../lib/site/dates.ts';
 import { useFeedbackRuntime, useTeams } from './feedback-runtime.ts';
 import { CsvLink, DownloadLink } from './indicators/parts.tsx';
 
@@ -32,8 +33,6 @@ interface Props {
 const CHECK_IN_COLUMNS =
 	'id, workflow, task, team, confidence, outcome, error_caught, error_kind, minutes_saved, created_at';
 const REFLECTION_COLUMNS = 'id, workflow, task, team, worked, did_not_work, try_next, visibility, created_at';
-const day = (iso: string) =>
-	new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
 const trend = (recent: number | null, earlier: number | null) =>
 	recent === null || earlier === null
 		? ''
@@ -219,7 +218,7 @@ export default function MyPractice({ tasks, workflows, teamTasks, tracks, supaba
 							<tbody>
 								{practice.weeks.map((week, i) => (
 									<tr key={week}>
-										<th scope="row">{day(week)}</th>
+										<th scope="row">{formatDay(week)}</th>
 										<td>{practice.tasks.reduce((n, t) => n + (t.weekly[i] ?? 0), 0)}</td>
 									</tr>
 								))}
@@ -289,7 +288,7 @@ export default function MyPractice({ tasks, workflows, teamTasks, tracks, supaba
 							<li key={r.id}>
 								<p>
 									<a href={`../workflows/${r.workflow}/`}>{title(workflows, r.workflow)}</a>,{' '}
-									<time dateTime={r.created_at}>{day(r.created_at)}</time>
+									<time dateTime={r.created_at}>{formatDayOf(r.created_at)}</time>
 								</p>
 								{r.worked && <p>Worked: {r.worked}</p>}
 								{r.did_not_work && <p>Did not work: {r.did_not_work}</p>}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReflectionWeek, SharedReflection, TeamIndicators } from '../lib/data-api/database.ts';
 import type { Named } from '../lib/indicators/series.ts';
+import { formatDay } from '../lib/site/dates.ts';
 import { useFeedbackRuntime } from './feedback-runtime.ts';
 import { MembersOnly } from './MembersOnly.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
@@ -12,11 +13,6 @@ interface Props {
 	supabaseUrl: string;
 	anonKey: string;
 }
-
-const formatWeek = (monday: string) =>
-	new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${monday}T00:00:00Z`),
-	);
 
 /** A closed week's shared reflections grouped by workflow, with the week's headline numbers. */
 export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKey }: Props) {
@@ -94,7 +90,7 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 					<select value={week} onChange={(event) => setWeek(event.target.value)}>
 						{(weeks ?? []).map((w) => (
 							<option key={w.week} value={w.week}>
-								Week of {formatWeek(w.week)}
+								Week of {formatDay(w.week)}
 							</option>
 						))}
 					</select>
@@ -106,7 +102,7 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 			<p className="muted">
 				The digest covers closed weeks (Monday to Sunday): this week's reflections appear once it ends.
 			</p>
-			{week && <h2>Week of {formatWeek(week)}</h2>}
+			{week && <h2>Week of {formatDay(week)}</h2>}
 			{error && (
 				<p role="alert" className="feedback-problem">
 					{error}

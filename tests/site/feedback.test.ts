@@ -2,6 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
+import { checkInReady, checkInWith, levelButton } from '../../harness/check-in-ui.ts';
 import type { Database as Schema } from '../../src/lib/data-api/database.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 import { checkIn, reflection } from '../helpers/rows.ts';
@@ -58,7 +59,7 @@ describe('feedback on a workflow page', () => {
 		// Before joining, the workflow page asks for the join link and sends nothing.
 		await openWorkflow(page);
 		await expect.poll(() => page.getByText('To check in, first join your team.').count()).toBe(1);
-		expect(await page.getByRole('button', { name: 'I used this' }).count()).toBe(0);
+		expect(await levelButton(page, 1).count()).toBe(0);
 
 		const link = await stack.joinLink('legal');
 		await page.goto(link);
@@ -70,8 +71,7 @@ describe('feedback on a workflow page', () => {
 		await openWorkflow(page);
 		await expect.poll(() => page.getByTestId('summary-check-ins').textContent()).toBe('4');
 		const before = await stored('check_ins');
-		await page.getByLabel(/^4/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
+		await checkInWith(page, 4);
 		await expect.poll(() => page.getByText(/Checked in at/).count()).toBe(1);
 		expect(await stored('check_ins')).toBe(before + 1);
 		// The summary is of closed weeks: this week's check-in counts once the week ends.
@@ -93,8 +93,7 @@ describe('feedback on a workflow page', () => {
 		await page.getByTestId('joined').waitFor();
 		await openWorkflow(page);
 		const before = await stored('check_ins');
-		await page.getByLabel(/^3/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
+		await checkInWith(page, 3);
 		await expect.poll(() => stored('check_ins')).toBe(before + 1);
 		expect(new Set(await latestParticipants(2)).size).toBe(2);
 
@@ -110,13 +109,65 @@ describe('feedback on a workflow page', () => {
 		await other.close();
 	});
 
+	it('records nothing nobody chose: nothing preselected, a check-in needs an outcome and a level', async () => {
+		const page = await context.newPage();
+		await openWorkflow(page);
+		await checkInReady(page);
+		const before = await stored('check_ins');
+		expect(await page.getByRole('group', { name: 'How did it go?' }).locator('input:checked').count()).toBe(0);
+		// A level without an outcome: the person is asked, nothing is stored.
+		await levelButton(page, 4).click();
+		await expect.poll(() => page.getByText('Say how it went first, then tap your confidence.').count()).toBe(1);
+		// Enter in a field sends nothing either; the form says what does.
+		await page.getByText('Add detail: errors caught, minutes saved').click();
+		await page.getByLabel('Minutes saved (optional)').fill('10');
+		await page.getByLabel('Minutes saved (optional)').press('Enter');
+		await expect.poll(() => page.getByText('Tap a confidence level to check in.').count()).toBe(1);
+		await page.waitForTimeout(500);
+		expect(await stored('check_ins')).toBe(before);
+
+		await page.getByRole('radio', { name: 'It got in the way', exact: true }).check();
+		await levelButton(page, 2).click();
+		// The confirmation takes the form's place: no level to tap again by accident.
+		await expect
+			.poll(() => page.getByTestId('checked-in').textContent())
+			.toMatch(/Checked in at .+: It got in the way, confidence 2 \(a little\)/);
+		expect(await levelButton(page, 2).count()).toBe(0);
+		await expect.poll(() => stored('check_ins')).toBe(before + 1);
+		await expect.poll(() => page.getByTestId('check-in-delivery').textContent()).toBe('Sent to your team.');
+		const { data } = await stack.service
+			.from('check_ins')
+			.select('outcome, confidence, minutes_saved')
+			.eq('workflow', WORKFLOW)
+			.order('created_at', { ascending: false })
+			.limit(1);
+		expect(data).toEqual([{ outcome: 'got_in_the_way', confidence: 2, minutes_saved: 10 }]);
+
+		// Undo takes a delivered check-in back from the server.
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect.poll(() => page.getByText('Check-in taken back: nothing of it is kept.').count()).toBe(1);
+		expect(await stored('check_ins')).toBe(before);
+		// And one still waiting in the browser never leaves it.
+		await page.getByRole('button', { name: 'Check in again' }).click();
+		await page.route('**/rest/v1/check_ins*', (route) => route.abort('internetdisconnected'));
+		await checkInWith(page, 5);
+		await expect.poll(() => page.getByTestId('check-in-delivery').textContent()).toMatch(/^Saved in this browser/);
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await page.getByText('Check-in taken back: nothing of it is kept.').waitFor();
+		await page.unroute('**/rest/v1/check_ins*');
+		await page.waitForTimeout(1500);
+		expect(await stored('check_ins')).toBe(before);
+		expect(await page.getByTestId('pending').textContent()).toBe('');
+		await page.close();
+	});
+
 	it('shows field errors from the shared schema and sends nothing', async () => {
 		const page = await context.newPage();
 		await openWorkflow(page);
 		const before = await stored('check_ins');
 		await page.getByText('Add detail: errors caught, minutes saved').click();
 		await page.getByLabel('Minutes saved (optional)').fill('900');
-		await page.getByRole('button', { name: 'I used this' }).click();
+		await checkInWith(page, 3);
 		await expect.poll(() => page.getByText('At most 480 minutes (a working day)').count()).toBe(1);
 		expect(await stored('check_ins')).toBe(before);
 		await page.close();
@@ -164,13 +215,11 @@ describe('feedback on a workflow page', () => {
 		async () => {
 			const page = await context.newPage();
 			await openWorkflow(page);
-			await page.getByRole('button', { name: 'I used this' }).waitFor();
+			await checkInReady(page);
 			const before = await stored('check_ins');
 			await page.route('**/rest/v1/check_ins*', (route) => route.abort('internetdisconnected'));
-			await page.getByLabel(/^2/).check();
-			await page.getByRole('button', { name: 'I used this' }).click();
-			await page.getByLabel(/^5/).check();
-			await page.getByRole('button', { name: 'I used this' }).click();
+			await checkInWith(page, 2);
+			await checkInWith(page, 5);
 			await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 check-ins waiting to send/);
 
 			await page.reload();

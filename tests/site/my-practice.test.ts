@@ -1,6 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../../harness/browser.ts';
+import { checkInWith } from '../../harness/check-in-ui.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 import { checkIn, reflection, storeRows } from '../helpers/rows.ts';
 import { inWeek } from '../helpers/weeks.ts';
@@ -45,8 +46,7 @@ const person = async (options: BrowserContextOptions = {}) => {
 const checkInOn = async (page: Page, workflow: string, level: number) => {
 	await page.goto(`${siteUrl}workflows/${workflow}/`);
 	await page.locator('#feedback').scrollIntoViewIfNeeded();
-	await page.getByLabel(new RegExp(`^${level}`)).check();
-	await page.getByRole('button', { name: 'I used this' }).click();
+	await checkInWith(page, level);
 	await page.getByText(/Checked in at/).waitFor();
 	await expect.poll(() => page.getByTestId('pending').textContent()).toBe('');
 };

@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkInReady, checkInWith, levelButton } from '../../harness/check-in-ui.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 
 const WORKFLOW = 'help-article-from-tickets';
@@ -35,7 +36,7 @@ async function ready(): Promise<{ context: BrowserContext; page: Page }> {
 	await page.getByTestId('joined').waitFor();
 	await page.goto(`${stack.siteUrl}workflows/${WORKFLOW}/`);
 	await page.locator('#feedback').scrollIntoViewIfNeeded();
-	await page.getByRole('button', { name: 'I used this' }).waitFor();
+	await checkInReady(page);
 	return { context, page };
 }
 
@@ -44,8 +45,7 @@ describe('the check-in path under cuts and repeats', () => {
 		const { context, page } = await ready();
 		const before = await stored();
 		await context.setOffline(true);
-		await page.getByLabel(/^2/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
+		await checkInWith(page, 2);
 		await expect.poll(() => page.getByText(/Checked in at/).count()).toBe(1);
 		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^1 check-in waiting to send/);
 		await context.setOffline(false);
@@ -59,8 +59,7 @@ describe('the check-in path under cuts and repeats', () => {
 		const before = await stored();
 		// Every request to the site's own origin fails; the data API is still there.
 		await page.route(`${stack.siteUrl}**`, (route) => route.abort('connectionrefused'));
-		await page.getByLabel(/^1/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
+		await checkInWith(page, 1);
 		await expect.poll(() => page.getByText(/Checked in at/).count()).toBe(1);
 		await expect.poll(() => stored(), { timeout: 15_000 }).toBe(before + 1);
 		await page.waitForTimeout(500);
@@ -73,8 +72,7 @@ describe('the check-in path under cuts and repeats', () => {
 		const before = await stored();
 		await page.route(`${stack.siteUrl}**`, (route) => route.abort('connectionrefused'));
 		await page.route('**/rest/v1/**', (route) => route.abort('connectionrefused'));
-		await page.getByLabel(/^2/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
+		await checkInWith(page, 2);
 		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^1 check-in waiting/);
 		// A reload while the site is still down would lose the page, not the check-in: it is in storage.
 		await page.unroute('**/rest/v1/**');
@@ -86,11 +84,13 @@ describe('the check-in path under cuts and repeats', () => {
 	it('stores one row for a double-click and one for Enter held down', async () => {
 		const { context, page } = await ready();
 		const before = await stored();
-		await page.getByLabel(/^3/).check();
-		await page.getByRole('button', { name: 'I used this' }).dblclick();
+		await page.getByRole('radio', { name: 'It helped', exact: true }).check();
+		await levelButton(page, 3).dblclick();
 		await expect.poll(() => stored()).toBe(before + 1);
-		await page.getByLabel(/^4/).check();
-		await page.getByRole('button', { name: 'I used this' }).focus();
+		// A double-click on one level and a held Enter key on another each make one check-in.
+		await page.getByRole('button', { name: 'Check in again' }).click();
+		await page.getByRole('radio', { name: 'No difference', exact: true }).check();
+		await levelButton(page, 4).focus();
 		for (let i = 0; i < 3; i++) await page.keyboard.press('Enter', { delay: 10 });
 		await expect.poll(() => stored()).toBe(before + 2);
 		await page.waitForTimeout(1000);
@@ -109,7 +109,7 @@ describe('the check-in path under cuts and repeats', () => {
 		const [usersBefore, seatsBefore] = [await users(), await seats()];
 		await page.getByLabel("Your team's join link").fill(await stack.joinLink('support', 5));
 		await page.getByRole('button', { name: 'Join' }).dblclick();
-		await page.getByRole('button', { name: 'I used this' }).waitFor();
+		await checkInReady(page);
 		await page.waitForTimeout(500);
 		expect(await users()).toBe(usersBefore + 1);
 		expect(await seats()).toMatchObject({ used: seatsBefore.used + 1, members: seatsBefore.members + 1 });
@@ -121,8 +121,7 @@ describe('the check-in path under cuts and repeats', () => {
 		const before = await stored();
 		// The service is down (the browser is online, so no "online" event will come).
 		await page.route('**/rest/v1/check_ins*', (route) => route.abort('connectionrefused'));
-		await page.getByLabel(/^5/).check();
-		await page.getByRole('button', { name: 'I used this' }).click();
+		await checkInWith(page, 5);
 		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^1 check-in waiting/);
 		await page.waitForTimeout(25_000);
 		await page.unroute('**/rest/v1/check_ins*');

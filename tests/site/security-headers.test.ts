@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkInReady } from '../../harness/check-in-ui.ts';
 import { builtSite } from '../../harness/paths.ts';
 import { headersFile, SECURITY_HEADERS } from '../../src/lib/site/security-headers.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
@@ -59,10 +60,11 @@ describe('the Content-Security-Policy', () => {
 		await expect.poll(() => page.locator('mark').count()).toBeGreaterThan(0);
 		await page.goto(`${stack.siteUrl}workflows/escalated-ticket-reply/`);
 		await page.locator('#feedback').scrollIntoViewIfNeeded();
-		await page.getByRole('button', { name: 'I used this' }).waitFor();
+		await checkInReady(page);
 		await page.getByTestId('summary-numbers').waitFor();
 		await page.goto(`${stack.siteUrl}teams/support/indicators/`);
-		await page.locator('.chart canvas').nth(2).waitFor();
+		await page.locator('.chart canvas').first().waitFor();
+		await page.locator('.bar-list .bar').first().waitFor();
 		await page.goto(`${stack.siteUrl}me/`);
 		await page.getByTestId('me-none').waitFor();
 		expect(violations).toEqual([]);

@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkInReady, checkInWith } from '../../harness/check-in-ui.ts';
 import { type FeedbackStack, startFeedbackStack } from '../helpers/feedback-stack.ts';
 
 const TOKEN_SECONDS = 4;
@@ -29,12 +30,9 @@ describe('a signed-in browser across an expired access token', () => {
 
 		await page.goto(`${stack.siteUrl}workflows/discovery-call-follow-up/`);
 		await page.locator('#feedback').scrollIntoViewIfNeeded();
-		await page.getByRole('button', { name: 'I used this' }).waitFor();
+		await checkInReady(page);
 		await page.route('**/rest/v1/check_ins*', (route) => route.abort('internetdisconnected'));
-		for (const level of [/^1/, /^5/]) {
-			await page.getByLabel(level).check();
-			await page.getByRole('button', { name: 'I used this' }).click();
-		}
+		for (const level of [1, 5]) await checkInWith(page, level);
 		await expect.poll(() => page.getByTestId('pending').textContent()).toMatch(/^2 check-ins waiting to send/);
 		await page.waitForTimeout((TOKEN_SECONDS + 1) * 1000);
 

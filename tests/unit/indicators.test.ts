@@ -3,6 +3,7 @@ import type { TeamIndicators } from '../../src/lib/data-api/database.ts';
 import { toCsv } from '../../src/lib/indicators/csv.ts';
 import { indicatorCsv } from '../../src/lib/indicators/indicator-csv.ts';
 import { ago, indicatorView } from '../../src/lib/indicators/series.ts';
+import { WEEK_LABEL_ROOM, weekTickLabels } from '../../src/lib/indicators/week-ticks.ts';
 import { addDays, weekStart } from '../../src/lib/indicators/weeks.ts';
 
 const tasks = [
@@ -153,5 +154,22 @@ describe('CSV and weeks', () => {
 		expect(weekStart(new Date('2026-11-24T23:30:00Z')).toISOString()).toBe('2026-11-23T00:00:00.000Z');
 		expect(weekStart(new Date('2026-11-29T12:00:00Z')).toISOString()).toBe('2026-11-23T00:00:00.000Z');
 		expect(addDays('2026-11-23', 7)).toBe('2026-11-30');
+	});
+});
+
+describe('week ticks', () => {
+	const mondays = Array.from({ length: 12 }, (_, i) => Date.parse('2026-09-07T00:00:00Z') / 1000 + i * 7 * 86_400);
+	it('names every Monday when there is room, in the locale asked', () => {
+		const labels = weekTickLabels(mondays, 12 * WEEK_LABEL_ROOM, 'en-GB');
+		expect(labels[0]).toBe('7 Sept');
+		expect(labels.at(-1)).toBe('23 Nov');
+		expect(weekTickLabels(mondays, 12 * WEEK_LABEL_ROOM, 'en-US').at(-1)).toBe('Nov 23');
+	});
+	it('names only as many weeks as fit on a phone, always the latest', () => {
+		for (const width of [280, 330, 600]) {
+			const labels = weekTickLabels(mondays, width, 'en-GB');
+			expect(labels.filter(Boolean).length * WEEK_LABEL_ROOM).toBeLessThanOrEqual(width);
+			expect(labels.at(-1)).toBe('23 Nov');
+		}
 	});
 });

@@ -1,5 +1,5 @@
 import type { TaskRow } from '../../lib/indicators/series.ts';
-import { Chart } from '../Chart.tsx';
+import { BarList } from '../BarList.tsx';
 import type { TaskCharts } from './charts.ts';
 import { CsvLink, num, Section, TaskTable } from './parts.tsx';
 
@@ -27,13 +27,7 @@ export function ConfidenceSection({
 				'four closed weeks against the four before.'
 			}
 		>
-			<Chart
-				title="Mean confidence per task type"
-				x={charts.x}
-				categories={charts.categories}
-				series={charts.confidence}
-				yMax={5}
-			/>
+			<BarList title="Mean confidence per task type" bars={charts.confidence} max={5} />
 			<TaskTable
 				caption="Confidence per task type"
 				rows={rows}

@@ -1,6 +1,6 @@
 import { errorKindLabel } from '../../lib/feedback/model.ts';
 import type { IndicatorView, TaskRow } from '../../lib/indicators/series.ts';
-import { Chart } from '../Chart.tsx';
+import { BarList } from '../BarList.tsx';
 import type { TaskCharts } from './charts.ts';
 import { CsvLink, num, pct, Section, TaskTable } from './parts.tsx';
 
@@ -20,12 +20,11 @@ export function ErrorsSection({ view, rows, charts, csv, csvName }: Props) {
 			title="AI errors caught"
 			intro="Share of check-ins where someone caught an AI error, and whether before or after it went anywhere."
 		>
-			<Chart
+			<BarList
 				title="Percent of check-ins with an AI error caught, per task type"
-				x={charts.x}
-				categories={charts.categories}
-				series={charts.catches}
-				yMax={100}
+				bars={charts.catches}
+				max={1}
+				colorVar="--danger-text"
 			/>
 			<TaskTable
 				caption="AI errors caught per task type"

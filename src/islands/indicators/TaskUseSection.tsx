@@ -1,5 +1,5 @@
 import type { IndicatorView } from '../../lib/indicators/series.ts';
-import { Chart } from '../Chart.tsx';
+import { BarList } from '../BarList.tsx';
 import type { TaskCharts } from './charts.ts';
 import { CsvLink, num, Section, TaskTable } from './parts.tsx';
 
@@ -22,7 +22,7 @@ export function TaskUseSection({
 			title="Which tasks the team uses AI for"
 			intro="Check-ins per task type, and people per week on average (this week's included)."
 		>
-			<Chart title="Check-ins per task type" x={charts.x} categories={charts.categories} series={charts.checkIns} />
+			<BarList title="Check-ins per task type" bars={charts.checkIns} />
 			<TaskTable
 				caption="Use per task type"
 				testId="tasks-table"

@@ -1,4 +1,5 @@
 import type { IndicatorView } from '../../lib/indicators/series.ts';
+import { formatDay } from '../../lib/site/dates.ts';
 import { Chart } from '../Chart.tsx';
 import { CsvLink, HIDDEN, num, Section } from './parts.tsx';
 
@@ -28,7 +29,9 @@ export function WeeklyTrendSection({ view, csv, csvName }: { view: IndicatorView
 				<tbody>
 					{view.weeks.map((w) => (
 						<tr key={w.week}>
-							<th scope="row">{w.week}</th>
+							<th scope="row">
+								<time dateTime={w.week}>{formatDay(w.week)}</time>
+							</th>
 							<td>{w.checkIns}</td>
 							<td>{w.people}</td>
 							<td>{w.current ? 'when the week closes' : w.suppressed ? HIDDEN : num(w.meanConfidence, 2)}</td>

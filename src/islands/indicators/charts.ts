@@ -1,22 +1,31 @@
-/** The chart series the task-type sections draw, from the rows the tables show. */
+/** The bars the task-type sections draw, from the rows the tables show. */
 import type { TaskRow } from '../../lib/indicators/series.ts';
+import type { Bar } from '../BarList.tsx';
+import { HIDDEN, num, pct } from './parts.tsx';
+
+const bars = (rows: TaskRow[], value: (row: TaskRow) => number | null, text: (value: number) => string): Bar[] =>
+	rows.map((row) => {
+		const v = value(row);
+		return { label: row.title, value: v, text: v === null ? HIDDEN : text(v) };
+	});
 
 export function taskCharts(rows: TaskRow[]) {
 	return {
-		x: rows.map((_, i) => i),
-		categories: rows.map((row) => row.title),
-		checkIns: [{ label: 'Check-ins', values: rows.map((row) => row.checkIns), colorVar: '--accent', bars: true }],
-		confidence: [
-			{ label: 'Mean confidence', values: rows.map((row) => row.meanConfidence), colorVar: '--accent', bars: true },
-		],
-		catches: [
-			{
-				label: 'Check-ins with an AI error caught',
-				values: rows.map((row) => (row.catchRate === null ? null : Math.round(row.catchRate * 100))),
-				colorVar: '--danger-text',
-				bars: true,
-			},
-		],
+		checkIns: bars(
+			rows,
+			(row) => row.checkIns,
+			(v) => num(v),
+		),
+		confidence: bars(
+			rows,
+			(row) => (row.suppressed ? null : row.meanConfidence),
+			(v) => `${num(v, 1)} of 5`,
+		),
+		catches: bars(
+			rows,
+			(row) => (row.suppressed ? null : row.catchRate),
+			(v) => pct(v),
+		),
 	};
 }
 export type TaskCharts = ReturnType<typeof taskCharts>;

@@ -82,6 +82,8 @@ export class Outbox {
 	readonly #delivered = new Set<(item: OutboxItem) => void>();
 	#timer: unknown;
 	#flushing: Promise<void> | undefined;
+	/** The id of the item being sent now, which withdraw leaves alone. */
+	#sending: string | undefined;
 	#lastError: string | undefined;
 
 	constructor(options: OutboxOptions) {
@@ -162,6 +164,21 @@ export class Outbox {
 		return item;
 	}
 
+	/**
+	 * Takes back an item that is still waiting: true when it was (it will never be sent), false when it is
+	 * being sent right now or is no longer here (then it is the server's to delete).
+	 */
+	withdraw(id: string): boolean {
+		if (this.#sending === id || !this.items().some((item) => item.id === id)) return false;
+		this.#update(id, () => undefined);
+		return true;
+	}
+
+	/** Whether an item is still waiting to be sent. */
+	has(id: string): boolean {
+		return this.items().some((item) => item.id === id && !item.rejected);
+	}
+
 	/** Drops a rejected item the person has seen. */
 	dismiss(id: string) {
 		this.#update(id, (item) => (item.rejected ? undefined : item));
@@ -197,9 +214,12 @@ export class Outbox {
 			}
 			let result: SendResult;
 			try {
+				this.#sending = next.id;
 				result = await this.#send(next);
 			} catch (error) {
 				result = { outcome: 'retry', message: error instanceof Error ? error.message : String(error) };
+			} finally {
+				this.#sending = undefined;
 			}
 			if (result.outcome === 'delivered') {
 				this.#update(next.id, () => undefined);
