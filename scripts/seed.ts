@@ -16,6 +16,7 @@ import { startEndpointForSite } from '../endpoint/main.ts';
 import { seededRandom } from '../harness/seeded-random.ts';
 import { Constants, type Database } from '../src/lib/data-api/database.ts';
 import { createInvite } from './invites.ts';
+import { GENERAL_REFLECTIONS, SEED_REFLECTIONS } from './seed-reflections.ts';
 
 const { outcome: OUTCOMES, error_kind: ERROR_KINDS } = Constants.public.Enums;
 // Leaked data is the one kind a demo team should not appear to have: the seed leaves it out.
@@ -41,32 +42,6 @@ const PROFILES: Record<string, { people: number; growth: number; startConfidence
 	marketing: { people: 5, growth: 0.06, startConfidence: 3.0, usesPerWeek: 1.1 },
 	// Two people only: the indicators must show suppression, never numbers.
 	legal: { people: 2, growth: 0.1, startConfidence: 2.5, usesPerWeek: 1.5 },
-};
-
-const REFLECTIONS = {
-	worked: [
-		"Asking for the list of the customer's questions before the draft meant I did not miss the one from the first " +
-			'message.',
-		'Pasting our playbook first kept the comparison on our positions instead of generic advice.',
-		'Quoting clauses exactly made it quick to check; two quotes were reworded and I caught both.',
-		'Naming the failure classes in the prompt got real findings instead of style comments.',
-		'The "NO OWNER" rule made the gaps visible; we assigned three actions before the meeting ended.',
-		'Pinning down what "active customer" means before any SQL saved me a wrong number in the report.',
-	],
-	didNotWork: [
-		'The draft promised a refund date we never confirmed; I only caught it because I checked every commitment.',
-		'Long questionnaire batches drifted by one row after about 40 questions.',
-		'The back-translation looked fine but the register switched to informal halfway through.',
-		'It described a menu from the old version of the product that appeared in old tickets.',
-		'The summary softened a "must" into a "should"; I had to go back to the obligation list.',
-	],
-	tryNext: [
-		'Work in smaller batches and check the first and last row of each.',
-		'Ask for the definitions section first, before anything else.',
-		'Write the expected result by hand for a small case before running the query.',
-		"Keep my own list of customer questions and compare it with the model's list.",
-		'Try the workflow on a harder ticket and time it against doing it by hand.',
-	],
 };
 
 interface WorkflowInfo {
@@ -127,15 +102,16 @@ function history(workflows: WorkflowInfo[], now: number) {
 						created_at: created,
 					});
 					if (random() < 0.3) {
+						const lines = SEED_REFLECTIONS[workflow.id] ?? GENERAL_REFLECTIONS;
 						reflections.push({
 							id: uuid(),
 							workflow: workflow.id,
 							task: workflow.task,
 							team,
 							participant,
-							worked: random() < 0.8 ? pick(REFLECTIONS.worked) : null,
-							did_not_work: random() < 0.6 ? pick(REFLECTIONS.didNotWork) : null,
-							try_next: pick(REFLECTIONS.tryNext),
+							worked: random() < 0.8 ? pick(lines.worked) : null,
+							did_not_work: random() < 0.6 ? pick(lines.didNotWork) : null,
+							try_next: pick(lines.tryNext),
 							visibility: random() < 0.75 ? 'team' : 'private',
 							created_at: created,
 						});

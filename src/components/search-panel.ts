@@ -5,6 +5,7 @@
  */
 import {
 	isSearchable,
+	MIN_TERM_LENGTH,
 	pagefindFilters,
 	readSearchState,
 	resultSummary,
@@ -103,7 +104,7 @@ export function startSearch(root: SearchRoot): void {
 			results = [];
 			list.replaceChildren();
 			more.hidden = true;
-			status.textContent = current.term ? 'Keep typing…' : '';
+			status.textContent = current.term ? `Type at least ${MIN_TERM_LENGTH} letters to search.` : '';
 			if (liveCounts) showCounts(undefined);
 			return;
 		}
@@ -174,8 +175,9 @@ export function startSearch(root: SearchRoot): void {
 	root.hidden = false;
 	// Loading starts now, while the reader reads the page, so the first keystroke finds Pagefind ready.
 	void load().catch(() => undefined);
-	if (isSearchable(initial)) void search();
-	else input.focus();
+	// A term too short to search (the header's form sends what was typed) gets its status too.
+	if (initial.term || isSearchable(initial)) void search();
+	if (!isSearchable(initial)) input.focus();
 }
 
 function renderResult(data: ResultData): HTMLLIElement {

@@ -3,6 +3,7 @@ import { withdrawCheckIn } from '../lib/feedback/withdraw.ts';
 import { CheckInForm } from './CheckInForm.tsx';
 import { useFeedbackRuntime, useOutboxState, useTeams } from './feedback-runtime.ts';
 import { JoinForm } from './JoinForm.tsx';
+import { Loading } from './Loading.tsx';
 import { ReflectionForm } from './ReflectionForm.tsx';
 import { WorkflowSummary } from './WorkflowSummary.tsx';
 
@@ -39,7 +40,7 @@ export default function FeedbackPanel({ workflow, task, teams: allTeams, supabas
 			</p>
 		);
 	}
-	if (!teams || !runtime) return <p className="muted">Loading check-in…</p>;
+	if (!teams || !runtime) return <Loading text="Loading check-in…" />;
 
 	if (!teams.team) {
 		return (

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { codeFrom } from '../lib/identity/membership.ts';
 import { useFeedbackRuntime } from './feedback-runtime.ts';
 import { JoinForm } from './JoinForm.tsx';
+import { Loading } from './Loading.tsx';
 
 interface Props {
 	teams: { id: string; name: string }[];
@@ -32,7 +33,7 @@ export default function JoinTeam({ teams, base, supabaseUrl, anonKey }: Props) {
 			</p>
 		);
 	}
-	if (!runtime || code === undefined) return <p className="muted">Loading…</p>;
+	if (!runtime || code === undefined) return <Loading />;
 	return (
 		<div className="join-team">
 			<JoinForm runtime={runtime} teamName={teamName} code={code ?? undefined} onJoined={setTeam} />

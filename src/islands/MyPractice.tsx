@@ -20,6 +20,7 @@ import { rememberDone, rememberFollowed } from '../lib/me/progress-cache.ts';
 import { formatDay, formatDayOf } from '../lib/site/dates.ts';
 import { useFeedbackRuntime, useTeams } from './feedback-runtime.ts';
 import { CsvLink, DownloadLink } from './indicators/parts.tsx';
+import { Loading } from './Loading.tsx';
 
 interface Props {
 	tasks: Named[];
@@ -100,7 +101,7 @@ export default function MyPractice({ tasks, workflows, teamTasks, tracks, supaba
 			</p>
 		);
 	}
-	if (!runtime) return <p className="muted">Loading…</p>;
+	if (!runtime) return <Loading />;
 	if (!signedIn) {
 		return (
 			<p data-testid="me-empty">
@@ -154,7 +155,7 @@ export default function MyPractice({ tasks, workflows, teamTasks, tracks, supaba
 			<section aria-labelledby="me-summary">
 				<h2 id="me-summary">Your check-ins</h2>
 				{!practice ? (
-					<p className="muted">Loading…</p>
+					<Loading />
 				) : practice.checkIns === 0 ? (
 					<p data-testid="me-none">No check-ins from this browser yet.</p>
 				) : (

@@ -3,6 +3,7 @@ import type { ReflectionWeek, SharedReflection, TeamIndicators } from '../lib/da
 import type { Named } from '../lib/indicators/series.ts';
 import { formatDay } from '../lib/site/dates.ts';
 import { useFeedbackRuntime } from './feedback-runtime.ts';
+import { Loading, useHydrated } from './Loading.tsx';
 import { MembersOnly } from './MembersOnly.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
 
@@ -16,6 +17,7 @@ interface Props {
 
 /** A closed week's shared reflections grouped by workflow, with the week's headline numbers. */
 export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKey }: Props) {
+	const hydrated = useHydrated();
 	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const api = runtime?.api;
 	const [notMember, setNotMember] = useState(false);
@@ -55,6 +57,7 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 		};
 	}, [api, team.id, joins]);
 
+	if (!hydrated) return <Loading />;
 	if (problem)
 		return (
 			<p className="feedback-problem" role="alert">
@@ -112,7 +115,7 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 			<section aria-labelledby="headlines">
 				<h3 id="headlines">Headlines</h3>
 				{!headline ? (
-					<p className="muted">Loading…</p>
+					<Loading />
 				) : (
 					<ul data-testid="digest-headlines">
 						<li>
@@ -144,7 +147,7 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 
 			<section aria-labelledby="reflections">
 				<h3 id="reflections">What people shared</h3>
-				{weeks === undefined && !error && <p className="muted">Loading…</p>}
+				{weeks === undefined && !error && <Loading />}
 				{chosen && !chosen.shown && (
 					<p data-testid="digest-held">
 						Fewer than {minPeople} people shared a reflection that week, so none is shown: a few could be told apart. A

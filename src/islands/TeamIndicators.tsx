@@ -11,6 +11,7 @@ import { TaskUseSection } from './indicators/TaskUseSection.tsx';
 import { useTeamIndicators } from './indicators/useTeamIndicators.ts';
 import { WeeklyTrendSection } from './indicators/WeeklyTrendSection.tsx';
 import { WorkflowUseSection } from './indicators/WorkflowUseSection.tsx';
+import { Loading, useHydrated } from './Loading.tsx';
 import { MembersOnly } from './MembersOnly.tsx';
 
 interface Props {
@@ -27,6 +28,7 @@ interface Props {
 const isPeriod = (value: number): value is IndicatorPeriod => (INDICATOR_PERIODS as readonly number[]).includes(value);
 
 export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, anonKey, pollSeconds = 10 }: Props) {
+	const hydrated = useHydrated();
 	const [weeks, setWeeks] = useState<IndicatorPeriod>(12);
 	const [task, setTask] = useState('');
 	const { problem, data, error, age, live, runtime, notMember, joined } = useTeamIndicators({
@@ -50,6 +52,7 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 		[view],
 	);
 
+	if (!hydrated) return <Loading />;
 	if (problem) {
 		return (
 			<p className="feedback-problem" role="alert">

@@ -7,6 +7,7 @@ import type { TeamIndicators } from '../lib/data-api/database.ts';
 import { nextStep } from '../lib/me/practice.ts';
 import { readProgress, rememberDone, rememberFollowed } from '../lib/me/progress-cache.ts';
 import { useFeedbackRuntime, useTeams } from './feedback-runtime.ts';
+import { Loading } from './Loading.tsx';
 
 interface Props {
 	track: { id: string; title: string; teams: string[]; steps: { workflow: string; title: string }[] };
@@ -70,7 +71,7 @@ export default function TrackProgress({ track, supabaseUrl, anonKey }: Props) {
 	}, [api, myTeam]);
 
 	if (problem) return null;
-	if (!runtime) return <p className="muted">Loading your progress…</p>;
+	if (!runtime) return <Loading text="Loading your progress…" />;
 	if (!signedIn) {
 		return <p data-testid="track-join">Join your team (with its link) to follow this track and see your progress.</p>;
 	}

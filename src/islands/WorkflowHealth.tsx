@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { needsRevision, type Revision } from '../lib/me/revision.ts';
 import { useFeedbackRuntime, useTeams } from './feedback-runtime.ts';
+import { Loading, useHydrated } from './Loading.tsx';
 
 interface Props {
 	workflows: { id: string; title: string; url: string; editUrl: string; expert: string; expertUrl: string }[];
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export default function WorkflowHealth({ workflows, supabaseUrl, anonKey }: Props) {
+	const hydrated = useHydrated();
 	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const [teams] = useTeams(runtime);
 	const api = runtime?.api;
@@ -49,6 +51,7 @@ export default function WorkflowHealth({ workflows, supabaseUrl, anonKey }: Prop
 	}, [api, joined]);
 
 	if (problem) return null;
+	if (!hydrated) return <Loading />;
 	const byId = new Map(workflows.map((w) => [w.id, w]));
 	const shown = (revisions ?? []).filter((r) => byId.has(r.workflow));
 	return (
@@ -60,7 +63,7 @@ export default function WorkflowHealth({ workflows, supabaseUrl, anonKey }: Prop
 				somewhere.
 			</p>
 			{error && <p role="alert">{error}</p>}
-			{!revisions && !error && <p className="muted">Loading…</p>}
+			{!revisions && !error && <Loading />}
 			{revisions && shown.length === 0 && <p data-testid="revise-none">No workflow is flagged by its use.</p>}
 			{shown.length > 0 && (
 				<ul className="revisions" data-testid="revise-list">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FeedbackApi } from '../lib/data-api/client.ts';
 import type { ReflectionWeek, SharedReflection, WorkflowSummary as Summary } from '../lib/data-api/database.ts';
+import { Loading } from './Loading.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
 
 interface Props {
@@ -52,7 +53,7 @@ export function WorkflowSummary({ api, workflow, team, teamName, refreshKey }: P
 		<section className="summary" aria-labelledby="summary-title" aria-busy={!summary && !problem}>
 			<h3 id="summary-title">How it is going for {teamName}</h3>
 			{problem && <p role="alert">{problem}</p>}
-			{!summary && !problem && <p className="muted">Loading…</p>}
+			{!summary && !problem && <Loading />}
 			{summary?.suppressed && (
 				<p data-testid="summary-suppressed">
 					{`Nothing to show yet: numbers appear for a closed week (Monday to Sunday) in which at least ` +
