@@ -1,6 +1,8 @@
 /** What the feedback islands need from the build: the API settings and the playbook's names. */
 import { PUBLIC_SUPABASE_ANON_KEY, PUBLIC_SUPABASE_URL } from 'astro:env/client';
-import { loadPlaybook } from './playbook.ts';
+import type { TaskSupport } from '../lib/indicators/progress.ts';
+import { isListed, loadPlaybook } from './playbook.ts';
+import { href } from './site.ts';
 
 export const supabaseSettings = { supabaseUrl: PUBLIC_SUPABASE_URL, anonKey: PUBLIC_SUPABASE_ANON_KEY };
 
@@ -30,4 +32,29 @@ export async function practiceNames() {
 			steps: track.data.workflows.map((step) => step.workflow),
 		})),
 	};
+}
+
+/**
+ * The targeted-support step of the indicators page: for each task type a team has workflows for, its
+ * experts (the team's own first) and the team's workflows for it.
+ */
+export async function taskSupport(team: string): Promise<TaskSupport[]> {
+	const playbook = await loadPlaybook();
+	const mine = playbook.workflows.filter((w) => isListed(w) && w.data.teams.includes(team));
+	return [...new Set(mine.map((w) => w.data.task))].sort().map((task) => ({
+		task,
+		href: href(`/tasks/${task}/`),
+		experts: playbook.experts
+			.filter((expert) => expert.data.knows.includes(task))
+			.sort((a, b) => Number(b.data.team === team) - Number(a.data.team === team))
+			.slice(0, 2)
+			.map((expert) => ({
+				name: expert.data.name,
+				contact: expert.data.contact,
+				href: href(`/experts/#${expert.id}`),
+			})),
+		workflows: mine
+			.filter((w) => w.data.task === task)
+			.map((w) => ({ title: w.data.title, href: href(`/workflows/${w.id}/`) })),
+	}));
 }

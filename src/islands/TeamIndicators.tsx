@@ -2,11 +2,12 @@
 import { useMemo, useState } from 'react';
 import { INDICATOR_PERIODS, type IndicatorPeriod } from '../lib/data-api/database.ts';
 import { indicatorCsv } from '../lib/indicators/indicator-csv.ts';
+import type { TaskSupport } from '../lib/indicators/progress.ts';
 import { ago, indicatorView, type Named } from '../lib/indicators/series.ts';
 import { ConfidenceSection } from './indicators/ConfidenceSection.tsx';
 import { taskCharts } from './indicators/charts.ts';
 import { ErrorsSection } from './indicators/ErrorsSection.tsx';
-import { HIDDEN, num, pct } from './indicators/parts.tsx';
+import { LeadSummary } from './indicators/LeadSummary.tsx';
 import { TaskUseSection } from './indicators/TaskUseSection.tsx';
 import { useTeamIndicators } from './indicators/useTeamIndicators.ts';
 import { WeeklyTrendSection } from './indicators/WeeklyTrendSection.tsx';
@@ -19,6 +20,8 @@ interface Props {
 	/** The task types the team has workflows for (others appear only if someone checks in on them). */
 	tasks: Named[];
 	workflows: Named[];
+	/** Experts and workflows per task type, for the task types that are not growing. */
+	support: TaskSupport[];
 	supabaseUrl: string;
 	anonKey: string;
 	/** How often to fetch again, in seconds (live updates without Realtime). */
@@ -27,7 +30,15 @@ interface Props {
 
 const isPeriod = (value: number): value is IndicatorPeriod => (INDICATOR_PERIODS as readonly number[]).includes(value);
 
-export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, anonKey, pollSeconds = 10 }: Props) {
+export default function TeamIndicators({
+	team,
+	tasks,
+	workflows,
+	support,
+	supabaseUrl,
+	anonKey,
+	pollSeconds = 10,
+}: Props) {
 	const hydrated = useHydrated();
 	const [weeks, setWeeks] = useState<IndicatorPeriod>(12);
 	const [task, setTask] = useState('');
@@ -102,11 +113,7 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 					{live === 'live' ? 'live' : `refreshing every ${pollSeconds} s`}
 				</span>
 			</form>
-			<p className="rule muted">
-				Reporting rule: how often people check in is shown as it happens. Confidence, outcomes and errors are shown per
-				closed week (Monday to Sunday), only where at least {minPeople} people are behind a number, so that no one can
-				work out a teammate’s answers; the rest reads “hidden”. See the privacy page for why.
-			</p>
+
 			{error && (
 				<p role="alert" className="feedback-problem">
 					{error}
@@ -122,18 +129,12 @@ export default function TeamIndicators({ team, tasks, workflows, supabaseUrl, an
 
 			{view && (
 				<>
-					<dl className="headline facts" data-testid="headline">
-						<dt>Check-ins</dt>
-						<dd data-testid="total-check-ins">{view.totals.checkIns}</dd>
-						<dt>People this week</dt>
-						<dd data-testid="people-this-week">{view.thisWeek.people}</dd>
-						<dt>Mean confidence</dt>
-						<dd data-testid="total-confidence">
-							{view.suppressed ? HIDDEN : `${num(view.totals.meanConfidence, 1)} of 5`}
-						</dd>
-						<dt>AI errors caught</dt>
-						<dd>{view.suppressed ? HIDDEN : `in ${pct(view.totals.catchRate)} of uses`}</dd>
-					</dl>
+					<LeadSummary view={view} support={support} thisWeekPeople={view.thisWeek.people} />
+					<p className="rule muted">
+						Reporting rule: how often people check in is shown as it happens. Confidence, outcomes and errors are shown
+						per closed week (Monday to Sunday), only where at least {minPeople} people are behind a number, so that no
+						one can work out a teammate’s answers; the rest reads “hidden”. See the privacy page for why.
+					</p>
 					<TaskUseSection view={view} charts={charts} csv={csv.tasks} csvName={`${team.id}-tasks`} />
 					<WeeklyTrendSection view={view} csv={csv.weeks} csvName={`${team.id}-weeks`} />
 				</>

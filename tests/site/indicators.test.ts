@@ -55,6 +55,33 @@ const memberBrowser = async (team: string, options: BrowserContextOptions = {}) 
 const numbersShown = (page: Page) => page.locator('[data-testid="headline"], [data-testid="tasks-table"]').count();
 
 describe('the team indicators page', () => {
+	it("answers the lead's question on the first screen: figures with their change, where to help", async () => {
+		for (const viewport of [
+			{ width: 1280, height: 800 },
+			{ width: 390, height: 844 },
+		]) {
+			const page = await memberBrowser('support', { viewport });
+			await page.goto(`${siteUrl}teams/support/indicators/`);
+			await expect
+				.poll(() => page.getByTestId('lead-answer').textContent())
+				.toMatch(/^Confidence is growing in 0 task/);
+			const below = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
+			expect(await below('lead-answer')).toBeLessThan(viewport.height);
+			expect(await below('headline')).toBeLessThan(viewport.height);
+			if (viewport.width > 1000) expect(await below('not-growing')).toBeLessThan(viewport.height);
+			expect(await page.getByTestId('check-ins-per-week-change').textContent()).toMatch(/^up from 0\.0$/);
+			// A task type with no check-ins is where to help: its expert and the team's workflow for it.
+			const unused = page.getByTestId('not-growing').getByRole('listitem', { name: '' }).filter({
+				hasText: 'Summarising and rewriting documents',
+			});
+			expect(await unused.textContent()).toMatch(/no check-ins in this period\. Ask .+\. Try .+\./);
+			expect(await unused.getByRole('link').first().getAttribute('href')).toMatch(/\/tasks\/summarising\/$/);
+			expect(await unused.locator('a[href*="/experts/#"]').count()).toBeGreaterThan(0);
+			expect(await unused.locator('a[href*="/workflows/"]').count()).toBeGreaterThan(0);
+			await page.context().close();
+		}
+	});
+
 	it('shows closed weeks with their measures and this week live, text alternative included', async () => {
 		const page = await memberBrowser('support');
 		await page.goto(`${siteUrl}teams/support/indicators/`);
