@@ -156,7 +156,7 @@ export default function ContributeForm({ tasks, teams, tools, experts, repositor
 		[`${id}-${key}-hint`, errorFor(field) ? `${id}-${key}-error` : ''].filter(Boolean).join(' ');
 
 	return (
-		<div className="contribute">
+		<div className="contribute needs-js">
 			{repository.url === PLACEHOLDER_REPO_URL && (
 				<p className="feedback-problem" data-testid="no-repository">
 					This site's repository is not set yet (<code>PUBLIC_REPO_URL</code> still names the template's), so the form
