@@ -2,8 +2,9 @@
  * `npm run screenshots`: the README's and the docs' screenshots, made from the built site and seeded
  * data in real Chromium, so they show what the code shows today. Starts a throwaway endpoint on the
  * site's port (54321, which must be free), seeds it, joins Support as a member who checks in and
- * reflects once and follows Support's track, and photographs the team pages, the workflow's feedback
- * section, My practice, the track and maintenance, on a desktop in light and on a phone in dark.
+ * reflects once and follows Support's track, and photographs the home page, a search, a workflow and its
+ * feedback section, the team pages (the indicators' first screen too), My practice, the track and
+ * maintenance, on a desktop in light and on a phone in dark.
  * Writes docs/screenshots/.
  *
  *   npm run screenshots                 builds first
@@ -63,19 +64,28 @@ try {
 		const page = await context.newPage();
 		await page.goto(joinUrl);
 		await page.getByTestId('joined').waitFor();
-		/** A whole page, or only the part `only` selects. */
+		/** A whole page, only the part `only` selects, or (`only` = 'viewport') what shows before scrolling. */
 		const shoot = async (file: string, path: string, ready: (page: Page) => Promise<unknown>, only?: string) => {
 			await page.goto(`${site.url}${path}`);
 			await ready(page);
 			await page.waitForTimeout(300);
 			const target = join(out, `${file}-${name}.png`);
-			if (only) await page.locator(only).screenshot({ path: target });
+			if (only === 'viewport') await page.screenshot({ path: target });
+			else if (only) await page.locator(only).screenshot({ path: target });
 			else await page.screenshot({ path: target, fullPage: true });
 			process.stdout.write(`docs/screenshots/${file}-${name}.png\n`);
 		};
-		await shoot('indicators', 'teams/support/indicators/', (p) =>
-			p.locator('.bar-list .bar').nth(2).waitFor({ timeout: 20_000 }),
-		);
+		await shoot('home', '', (p) => p.locator('h1').waitFor());
+		await shoot('search', 'search/?q=review', (p) => p.locator('.search-result-link').first().waitFor());
+		await shoot('workflow', 'workflows/escalated-ticket-reply/', async (p) => {
+			await p.locator('#feedback').scrollIntoViewIfNeeded();
+			await p.getByTestId('summary-numbers').waitFor();
+			await p.evaluate(() => window.scrollTo(0, 0));
+		});
+		const indicatorsReady = (p: Page) => p.locator('.bar-list .bar').nth(2).waitFor({ timeout: 20_000 });
+		await shoot('indicators', 'teams/support/indicators/', indicatorsReady);
+		// What a lead sees before scrolling.
+		await shoot('indicators-first-screen', 'teams/support/indicators/', indicatorsReady, 'viewport');
 		await shoot('digest', 'teams/support/digest/', (p) => p.getByTestId('digest-reflection').first().waitFor());
 		await shoot(
 			'workflow-feedback',

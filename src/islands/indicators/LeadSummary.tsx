@@ -19,12 +19,22 @@ const REASONS: Record<NotGrowingReason, string> = {
 	level: 'confidence level',
 };
 
-/** "up 0.3 from 3.1" / "down 2 from 14" / "level": the change as a reader says it. */
+/** "up to 3.4 from 3.1" / "down to 12.0 from 14.0" / "level at 3.0": the change as a reader says it. */
 function changeText(comparison: Comparison, format: (value: number) => string): string {
-	const { change, earlier } = comparison;
-	if (change === null || earlier === null) return 'no earlier weeks to compare';
-	if (format(Math.abs(change)) === format(0)) return `level with ${format(earlier)}`;
-	return `${change > 0 ? 'up' : 'down'} from ${format(earlier)}`;
+	const { change, earlier, recent } = comparison;
+	if (change === null || earlier === null || recent === null) return 'no earlier weeks to compare';
+	if (format(recent) === format(earlier)) return `level at ${format(recent)}`;
+	return `${change > 0 ? 'up' : 'down'} to ${format(recent)} from ${format(earlier)}`;
+}
+
+const types = (n: number) => `${n} task ${n === 1 ? 'type' : 'types'}`;
+
+/** One sentence: where confidence grows and where it does not. */
+function answerText(growing: number, notGrowing: number): string {
+	if (growing + notGrowing === 0) return 'Too few people have checked in per task type to say yet.';
+	if (notGrowing === 0) return `Confidence is growing in every task type with enough people to say (${growing}).`;
+	if (growing === 0) return `Confidence is not growing yet in any task type: ${types(notGrowing)} need help.`;
+	return `Confidence is growing in ${types(growing)}, not yet in ${notGrowing}.`;
 }
 
 function Figure({
@@ -113,11 +123,7 @@ export function LeadSummary({
 	const tasks = fluency(view);
 	const supportOf = (task: string) => support.find((s) => s.task === task);
 	const weeks = figures.weeks === 1 ? 'the last closed week' : `the last ${figures.weeks} closed weeks`;
-	const answer =
-		tasks.growing.length + tasks.notGrowing.length === 0
-			? 'Too few people have checked in per task type to say yet.'
-			: `Confidence is growing in ${tasks.growing.length} task ${tasks.growing.length === 1 ? 'type' : 'types'} ` +
-				`and not yet in ${tasks.notGrowing.length}.`;
+	const answer = answerText(tasks.growing.length, tasks.notGrowing.length);
 	return (
 		<section className="lead-summary" aria-labelledby="lead-summary">
 			<h2 id="lead-summary">Is the team getting better with AI?</h2>
