@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in turn (each a script of its own, runnable alone), then the
  * table of budgets it wrote at the top of BENCHMARKS.md. Not part of `npm test`: it takes about
- * half an hour and measures this machine, not correctness.
+ * about an hour and measures this machine, not correctness.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,9 +10,11 @@ import { budgetSummary, projectRoot } from './lib/report.ts';
 const steps: [string, string[]][] = [
 	['build the site for bench:weight', [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build']],
 	['bench:weight', [join(projectRoot, 'bench/weight.ts')]],
+	['bench:lighthouse', [join(projectRoot, 'bench/lighthouse.ts')]],
 	['bench:check', [join(projectRoot, 'bench/check.ts')]],
 	['bench:data', [join(projectRoot, 'bench/data.ts')]],
 	['bench:site', [join(projectRoot, 'bench/site.ts')]],
+	['bench:scale', [join(projectRoot, 'bench/scale.ts')]],
 ];
 for (const [name, args] of steps) {
 	process.stdout.write(`\n== ${name}\n`);

@@ -11,45 +11,28 @@
  *   PRAXIS_SKIP_BUILD=1 npm run screenshots
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { startEndpointForSite } from '../endpoint/main.ts';
 import { launchChromium } from '../harness/browser.ts';
 import { checkInWith } from '../harness/check-in-ui.ts';
-import { serveStaticSite } from './static-site.ts';
+import { seededDemo } from '../harness/seeded-demo.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = join(root, 'docs/screenshots');
-const siteApi = 'http://127.0.0.1:54321';
 
-const busy = await fetch(`${siteApi}/rest/v1/`, { signal: AbortSignal.timeout(1000) }).then(
-	() => true,
-	() => false,
-);
-if (busy) {
-	process.stderr.write(`Something answers on ${siteApi} already: stop it (npm start, npm run endpoint) and retry.\n`);
-	process.exit(1);
-}
 if (!process.env.PRAXIS_SKIP_BUILD) {
 	await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root });
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'praxis-screenshots-'));
-const env = { ...process.env, PRAXIS_DATA_DIR: dataDir };
-const endpoint = await startEndpointForSite(env);
+const demo = await seededDemo();
+const site = { url: demo.siteUrl };
+const joinUrl = demo.joinUrl;
 let browser: Browser | undefined;
-const site = await serveStaticSite({ root: join(root, 'dist'), port: 0 });
 try {
-	const { stdout } = await run(process.execPath, ['scripts/seed.ts'], { cwd: root, env });
-	const link = /support\s+(\S+)/.exec(stdout)?.[1];
-	if (!link) throw new Error(`The seed printed no join link for Support:\n${stdout}`);
-	const joinUrl = `${site.url}${new URL(link).pathname.slice(1)}${new URL(link).hash}`;
-
 	browser = await launchChromium();
 	await mkdir(out, { recursive: true });
 	const shots = [
@@ -120,7 +103,5 @@ try {
 	}
 } finally {
 	await browser?.close();
-	site.server.close();
-	await endpoint.close();
-	await rm(dataDir, { recursive: true, force: true });
+	await demo.close();
 }

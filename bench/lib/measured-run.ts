@@ -9,6 +9,8 @@ import { readdir, readFile } from 'node:fs/promises';
 export interface MeasuredRun {
 	seconds: number;
 	peakBytes: number;
+	/** The end of what the command printed (its last 20,000 characters). */
+	output: string;
 }
 
 const pageSize = 4096;
@@ -69,7 +71,7 @@ export function measuredRun(
 			const seconds = (performance.now() - started) / 1000;
 			if (code !== 0)
 				reject(new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited with ${code}:\n${output}`));
-			else resolve({ seconds, peakBytes });
+			else resolve({ seconds, peakBytes, output });
 		});
 	});
 }

@@ -172,7 +172,6 @@ export function startSearch(root: SearchRoot): void {
 		box.checked = initial.filters[box.dataset.filter as keyof SearchState['filters']]?.includes(box.value) ?? false;
 		if (box.checked) box.closest('details')!.open = true;
 	}
-	root.hidden = false;
 	// Loading starts now, while the reader reads the page, so the first keystroke finds Pagefind ready.
 	void load().catch(() => undefined);
 	// A term too short to search (the header's form sends what was typed) gets its status too.
