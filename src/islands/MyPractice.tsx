@@ -110,6 +110,8 @@ export default function MyPractice({ tasks, workflows, teamTasks, tracks, supaba
 			</p>
 		);
 	}
+	// Everything at once: sections filling in one by one would push each other down the page.
+	if (!practice && !error) return <Loading />;
 
 	const setVisibility = async (id: string, visibility: 'team' | 'private') => {
 		const { error: failed } = await runtime.api.from('reflections').update({ visibility }).eq('id', id);

@@ -3,9 +3,10 @@ import type { ReflectionWeek, SharedReflection, TeamIndicators } from '../lib/da
 import type { Named } from '../lib/indicators/series.ts';
 import { formatDay } from '../lib/site/dates.ts';
 import { useFeedbackRuntime } from './feedback-runtime.ts';
-import { Loading, useHydrated } from './Loading.tsx';
+import { Loading } from './Loading.tsx';
 import { MembersOnly } from './MembersOnly.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
+import { useHydrated } from './use-hydrated.ts';
 
 interface Props {
 	team: { id: string; name: string };
@@ -105,14 +106,15 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 			<p className="muted">
 				The digest covers closed weeks (Monday to Sunday): this week's reflections appear once it ends.
 			</p>
-			{week && <h2>Week of {formatDay(week)}</h2>}
+			{/* Always there, so the sections below do not move when the week is known. */}
+			<h2>Week of {week ? formatDay(week) : '…'}</h2>
 			{error && (
 				<p role="alert" className="feedback-problem">
 					{error}
 				</p>
 			)}
 
-			<section aria-labelledby="headlines">
+			<section aria-labelledby="headlines" className="digest-headlines">
 				<h3 id="headlines">Headlines</h3>
 				{!headline ? (
 					<Loading />

@@ -12,8 +12,9 @@ import { TaskUseSection } from './indicators/TaskUseSection.tsx';
 import { useTeamIndicators } from './indicators/useTeamIndicators.ts';
 import { WeeklyTrendSection } from './indicators/WeeklyTrendSection.tsx';
 import { WorkflowUseSection } from './indicators/WorkflowUseSection.tsx';
-import { Loading, useHydrated } from './Loading.tsx';
+import { Loading } from './Loading.tsx';
 import { MembersOnly } from './MembersOnly.tsx';
+import { useHydrated } from './use-hydrated.ts';
 
 interface Props {
 	team: { id: string; name: string };

@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'react';
 import { needsRevision, type Revision } from '../lib/me/revision.ts';
 import { useFeedbackRuntime, useTeams } from './feedback-runtime.ts';
-import { Loading, useHydrated } from './Loading.tsx';
+import { Loading } from './Loading.tsx';
+import { useHydrated } from './use-hydrated.ts';
 
 interface Props {
 	workflows: { id: string; title: string; url: string; editUrl: string; expert: string; expertUrl: string }[];

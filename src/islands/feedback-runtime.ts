@@ -9,6 +9,7 @@ import { createSender } from '../lib/feedback/sender.ts';
 import { joinTeam, myTeams } from '../lib/identity/membership.ts';
 import { createSession, type Session, STORAGE_KEY } from '../lib/identity/session.ts';
 import { chooseTeam, readTeams, rememberTeams, TEAM_EVENT, TEAMS_KEY, type Teams } from '../lib/identity/teams.ts';
+import { useHydrated } from './use-hydrated.ts';
 
 export interface Runtime {
 	session: Session;
@@ -73,9 +74,11 @@ export function feedbackRuntime(config: FeedbackConfig): Runtime {
  */
 export function useFeedbackRuntime(supabaseUrl: string, anonKey: string) {
 	const problem = configProblem({ url: supabaseUrl, anonKey });
+	// Not while hydrating: the built HTML has no runtime, and the first render must match it.
+	const hydrated = useHydrated();
 	const runtime = useMemo(
-		() => (problem || typeof window === 'undefined' ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
-		[problem, supabaseUrl, anonKey],
+		() => (problem || !hydrated ? undefined : feedbackRuntime({ url: supabaseUrl, anonKey })),
+		[problem, hydrated, supabaseUrl, anonKey],
 	);
 	return { problem, runtime };
 }

@@ -3,6 +3,7 @@
  * constraints, from the model's limits, so most mistakes are caught next to the field before anything
  * is sent, and the database checks again. zod/mini keeps this small in the page's JavaScript.
  */
+import '../site/zod-without-eval.ts';
 import * as z from 'zod/mini';
 import {
 	type Choice,

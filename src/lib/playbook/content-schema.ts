@@ -4,6 +4,7 @@
  * the contribution form in the browser and the tests. Plain zod, no Astro runtime, so it runs anywhere.
  * Cross-references between files are checked in `cross-references.ts`.
  */
+import '../site/zod-without-eval.ts';
 import { z } from 'astro/zod';
 
 /** A URL-safe identifier: lowercase letters, digits and single hyphens. File names are slugs too. */
