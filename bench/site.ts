@@ -5,14 +5,15 @@
  * of the whole process tree, BENCH_RUNS runs each, interleaved so both see the same machine), then
  * measures search in Chromium on the largest Praxis build. Writes its section of BENCHMARKS.md.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../harness/browser.ts';
 import { copyOfProject } from '../harness/project-copy.ts';
 import { workflowCorpus } from '../harness/workflow-corpus.ts';
 import { serveStaticSite } from '../scripts/static-site.ts';
-import { type MeasuredRun, measuredRun } from './lib/measured-run.ts';
+import { astroBuild, clearBuildCaches, writePraxisCorpus } from './lib/astro-build.ts';
+import type { MeasuredRun } from './lib/measured-run.ts';
 import {
 	type Budget,
 	kb,
@@ -39,9 +40,6 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 18) || !(RUNS >= 1))
 const FIRST_SEARCH_BUDGET_KB = 150;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
-// Vitest or a shell may have set NODE_ENV; both sites are built as for production.
-const buildEnv = { ...process.env, NODE_ENV: 'production', NO_COLOR: '1' };
 
 const praxisDir = await copyOfProject();
 const starlightDir = await mkdtemp(join(tmpdir(), 'praxis-starlight-peer-'));
@@ -55,10 +53,7 @@ try {
 	let search: SearchFigures | undefined;
 	for (const n of sizes) {
 		const corpus = await workflowCorpus(join(projectRoot, 'content/workflows'), n);
-		await rm(join(praxisDir, 'content/workflows'), { recursive: true });
-		await mkdir(join(praxisDir, 'content/workflows'));
-		for (const entry of corpus)
-			await writeFile(join(praxisDir, 'content/workflows', `${entry.slug}.mdx`), entry.praxis);
+		await writePraxisCorpus(praxisDir, corpus);
 		await writeStarlightPages(starlightDir, corpus);
 		const row = { n, praxis: [] as MeasuredRun[], starlight: [] as MeasuredRun[] };
 		for (let run = 1; run <= RUNS; run++) {
@@ -67,10 +62,8 @@ try {
 				['Starlight', starlightDir, row.starlight],
 			] as const) {
 				// Each build starts from nothing, as a CI build of a fresh clone does.
-				await rm(join(dir, 'dist'), { recursive: true, force: true });
-				await rm(join(dir, '.astro'), { recursive: true, force: true });
-				await rm(join(dir, 'node_modules/.astro'), { recursive: true, force: true }).catch(() => undefined);
-				const measured = await measuredRun(process.execPath, [astroBin, 'build'], { cwd: dir, env: buildEnv });
+				await clearBuildCaches(dir);
+				const measured = await astroBuild(dir);
 				runs.push(measured);
 				log(
 					`${n} workflows, ${name}, run ${run}: ${measured.seconds.toFixed(1)} s, peak ` +
