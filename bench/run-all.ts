@@ -15,6 +15,7 @@ const steps: [string, string[]][] = [
 	['bench:data', [join(projectRoot, 'bench/data.ts')]],
 	['bench:site', [join(projectRoot, 'bench/site.ts')]],
 	['bench:scale', [join(projectRoot, 'bench/scale.ts')]],
+	['bench:peer', [join(projectRoot, 'bench/peer.ts')]],
 ];
 for (const [name, args] of steps) {
 	process.stdout.write(`\n== ${name}\n`);

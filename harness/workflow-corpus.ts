@@ -79,7 +79,19 @@ ${body}
 `;
 }
 
-export async function workflowCorpus(workflowsDir: string, count: number): Promise<CorpusEntry[]> {
+/**
+ * How variants differ from their template: `notes` adds a paragraph of notes to the template's body
+ * (the bench corpus); `mixed` gives each variant a body of another shape (one sentence, many long
+ * sections, a table, code blocks, a long list, or several of these), so a figure measured on both does
+ * not depend on one corpus.
+ */
+export type CorpusShape = 'notes' | 'mixed';
+
+export async function workflowCorpus(
+	workflowsDir: string,
+	count: number,
+	shape: CorpusShape = 'notes',
+): Promise<CorpusEntry[]> {
 	const files = (await readdir(workflowsDir)).filter((f) => f.endsWith('.mdx')).sort();
 	const seeds = await Promise.all(
 		files.map(async (file) => {
@@ -116,11 +128,32 @@ export async function workflowCorpus(workflowsDir: string, count: number): Promi
 		praxis: seed.source,
 		starlight: starlightPage(seed.data, seed.body),
 	}));
+	const paragraph = (sentences: number) => Array.from({ length: sentences }, sentence).join(' ');
+	const parts = [
+		() => paragraph(1),
+		() =>
+			Array.from({ length: 12 }, (_, n) => `${n % 3 === 0 ? `## ${pick()} ${pick()}\n\n` : ''}${paragraph(6)}`).join(
+				'\n\n',
+			),
+		() =>
+			[
+				`| ${pick()} | ${pick()} | ${pick()} | ${pick()} |`,
+				'|---|---|---|---|',
+				...Array.from({ length: 8 }, () => `| ${pick()} | ${pick()} ${pick()} | ${pick()} | ${pick()} |`),
+			].join('\n'),
+		() =>
+			Array.from(
+				{ length: 3 },
+				() => `\`\`\`text\n${Array.from({ length: 10 }, () => paragraph(1)).join('\n')}\n\`\`\``,
+			).join('\n\n'),
+		() => Array.from({ length: 15 }, () => `- ${paragraph(1)}`).join('\n'),
+	];
+	const mixedBody = () =>
+		Array.from({ length: 1 + Math.floor(next() * 3) }, () => parts[Math.floor(next() * parts.length)]!()).join('\n\n');
 	for (let i = 1; corpus.length < count; i++) {
 		const template = templates[(i - 1) % templates.length]!;
 		const title = `${template.data.title} (variant ${i})`;
-		const notes = Array.from({ length: 6 }, sentence).join(' ');
-		const body = `${template.body}\n\n${notes}`;
+		const body = shape === 'mixed' ? mixedBody() : `${template.body}\n\n${paragraph(6)}`;
 		corpus.push({
 			slug: `${template.slug}-${i}`,
 			praxis: `---\n${template.front.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`)}\n---\n\n${body}\n`,

@@ -49,6 +49,30 @@ describe('the benchmark corpus', () => {
 	});
 });
 
+describe('the second benchmark corpus (other shapes)', async () => {
+	const mixed = await workflowCorpus(`${projectRoot}content/workflows`, 120, 'mixed');
+	it('is valid Praxis content and has bodies of other shapes than the first', () => {
+		for (const entry of mixed) {
+			expect(checkSource('workflows', `content/workflows/${entry.slug}.mdx`, entry.praxis).problems).toEqual([]);
+		}
+		const bodies = mixed.slice(20).map((entry) => entry.praxis.split(/\n---\n/)[1]!);
+		expect(bodies.some((body) => body.includes('|---|---|---|---|'))).toBe(true);
+		expect(bodies.some((body) => body.includes('```text'))).toBe(true);
+		const lengths = bodies.map((body) => body.length);
+		expect(Math.max(...lengths)).toBeGreaterThan(20 * Math.min(...lengths));
+		// Starlight gets the same body.
+		for (const entry of mixed.slice(20, 30)) {
+			expect(entry.starlight).toContain(
+				entry.praxis
+					.split(/\n---\n/)[1]!
+					.trim()
+					.split('\n')
+					.at(-1),
+			);
+		}
+	});
+});
+
 describe('benchmark figures', () => {
 	it('summarise runs as min, median and max, and percentiles by nearest rank', () => {
 		expect(spread([3, 1, 2])).toEqual({ min: 1, median: 2, max: 3 });
