@@ -92,7 +92,8 @@ export function parsePreferences(headers: string | string[] | undefined, timezon
 		const key = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase();
 		const value = eq === -1 ? '' : part.slice(eq + 1).trim();
 		if (key in CHOICES && CHOICES[key]!.includes(value)) {
-			(prefs as unknown as Record<string, string>)[key] = value;
+			// The value is one of CHOICES[key], which lists exactly the union of that field.
+			Object.assign(prefs, { [key]: value });
 		} else if (key === 'max-affected' && /^\d+$/.test(value)) {
 			prefs.maxAffected = Number(value);
 		} else if (key === 'timezone' && timezones && value && timezones(value)) {
