@@ -69,6 +69,7 @@ async function loadWorkflows(): Promise<WorkflowInfo[]> {
 function history(workflows: WorkflowInfo[], now: number) {
 	const checkIns: Database['public']['Tables']['check_ins']['Row'][] = [];
 	const reflections: Database['public']['Tables']['reflections']['Row'][] = [];
+	const written = new Set<string>();
 	for (const [team, profile] of Object.entries(PROFILES)) {
 		const mine = workflows.filter((w) => w.teams.includes(team));
 		if (mine.length === 0) continue;
@@ -103,7 +104,7 @@ function history(workflows: WorkflowInfo[], now: number) {
 					});
 					if (random() < 0.3) {
 						const lines = SEED_REFLECTIONS[workflow.id] ?? GENERAL_REFLECTIONS;
-						reflections.push({
+						const reflection = {
 							id: uuid(),
 							workflow: workflow.id,
 							task: workflow.task,
@@ -112,9 +113,20 @@ function history(workflows: WorkflowInfo[], now: number) {
 							worked: random() < 0.8 ? pick(lines.worked) : null,
 							did_not_work: random() < 0.6 ? pick(lines.didNotWork) : null,
 							try_next: pick(lines.tryNext),
-							visibility: random() < 0.75 ? 'team' : 'private',
+							visibility: random() < 0.75 ? ('team' as const) : ('private' as const),
 							created_at: created,
-						});
+						};
+						// Two people do not write the very same reflection on a workflow in one week: a repeat is left out.
+						const text = [
+							team,
+							workflow.id,
+							week,
+							reflection.worked,
+							reflection.did_not_work,
+							reflection.try_next,
+						].join('|');
+						if (!written.has(text)) reflections.push(reflection);
+						written.add(text);
 					}
 				}
 			}

@@ -115,7 +115,7 @@ export function CheckInForm({ workflow, task, team, outbox, withdraw }: Props) {
 				ref={outcomeGroup}
 				aria-describedby={errors.outcome ? `${id}-outcome-error` : undefined}
 			>
-				<legend>How did it go?</legend>
+				<legend>Did it help?</legend>
 				{OUTCOMES.map((option) => (
 					<label key={option.value} className="choice">
 						<input

@@ -114,7 +114,7 @@ describe('feedback on a workflow page', () => {
 		await openWorkflow(page);
 		await checkInReady(page);
 		const before = await stored('check_ins');
-		expect(await page.getByRole('group', { name: 'How did it go?' }).locator('input:checked').count()).toBe(0);
+		expect(await page.getByRole('group', { name: 'Did it help?' }).locator('input:checked').count()).toBe(0);
 		// A level without an outcome: the person is asked, nothing is stored.
 		await levelButton(page, 4).click();
 		await expect.poll(() => page.getByText('Say how it went first, then tap your confidence.').count()).toBe(1);
