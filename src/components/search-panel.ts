@@ -77,6 +77,8 @@ export function startSearch(root: SearchRoot): void {
 				excerptLength: 24,
 				highlightParam: 'highlight',
 				noWorker: true,
+				// The tag of the entry the page preloaded (src/integrations/pagefind.ts), so it is used, not fetched again.
+				...(root.dataset.metaCacheTag ? { metaCacheTag: root.dataset.metaCacheTag } : {}),
 			});
 			await pagefind.init();
 			return pagefind;

@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -7,11 +8,16 @@ import * as pagefind from 'pagefind';
  * searchable site. Any Pagefind error fails the build: a site without its index is broken.
  */
 export function pagefindIndex(): AstroIntegration {
+	let base = '/';
 	return {
 		name: 'praxis:pagefind',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				await buildIndex(fileURLToPath(dir), logger);
+				await preloadSearchIndex(fileURLToPath(dir), base);
 			},
 		},
 	};
@@ -37,4 +43,42 @@ function checked<T extends { errors: string[] }>(response: T, step: string): T {
 		throw new Error(`Pagefind ${step} failed:\n  ${response.errors.join('\n  ')}`);
 	}
 	return response;
+}
+
+/**
+ * The search page asks for Pagefind's entry, metadata and WebAssembly as soon as it loads, not one after
+ * another once Pagefind has started: their names are known only now, after indexing, so they are written
+ * into the built page. The entry's cache tag is the index's hash, handed to Pagefind (`metaCacheTag`) so
+ * it asks for the very URL that was preloaded.
+ */
+export async function preloadSearchIndex(siteDir: string, base: string): Promise<void> {
+	const entryFile = `${siteDir}/pagefind/pagefind-entry.json`;
+	const page = `${siteDir}/search/index.html`;
+	let entry: { languages: Record<string, { hash: string; wasm: string | null }> };
+	try {
+		entry = JSON.parse(await readFile(entryFile, 'utf8'));
+	} catch (error) {
+		throw new Error(`Pagefind wrote no readable ${entryFile}`, { cause: error });
+	}
+	const languages = Object.values(entry.languages);
+	// With several languages the page's own decides which files load: nothing is preloaded then.
+	if (languages.length !== 1) return;
+	const { hash, wasm } = languages[0]!;
+	const preload = (path: string) =>
+		`<link rel="preload" href="${base}pagefind/${path}" as="fetch" crossorigin="anonymous">`;
+	const links = [
+		preload(`pagefind-entry.json?ts=${hash}`),
+		preload(`pagefind.${hash}.pf_meta`),
+		...(wasm ? [preload(`wasm.${wasm}.pagefind`)] : []),
+	].join('');
+	const html = await readFile(page, 'utf8').catch((error: unknown) => {
+		throw new Error(`The search page ${page} is missing`, { cause: error });
+	});
+	if (!html.includes('<div id="search"')) throw new Error(`The search page ${page} has no #search element`);
+	await writeFile(
+		page,
+		html
+			.replace('</head>', `${links}</head>`)
+			.replace('<div id="search"', `<div id="search" data-meta-cache-tag="${hash}"`),
+	);
 }
