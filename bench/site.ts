@@ -115,8 +115,9 @@ try {
 		{
 			figure: `Praxis ÷ Starlight build time, ${first.n.toLocaleString('en')} workflows (medians)`,
 			measured: ratio.toFixed(2),
-			budget: '≤ 0.5',
-			holds: ratio <= 0.5,
+			// #20 raised it from 0.5; bench:peer measures the same on a second corpus.
+			budget: '≤ 0.3',
+			holds: ratio <= 0.3,
 		},
 		{
 			figure: `Praxis build time, ${sizeName(last.n)} ÷ ${sizeName(first.n)} workflows (medians)`,
