@@ -13,7 +13,7 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../harness/browser.ts';
 import { seededDemo } from '../harness/seeded-demo.ts';
-import { type Budget, machine, now, showSpread, spread, tableRow, verdict, writeSection } from './lib/report.ts';
+import { type Budget, budgetTable, machine, now, showSpread, spread, tableRow, writeSection } from './lib/report.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -144,9 +144,7 @@ ${rows.join('\n')}
 
 ${held} of ${budgets.length} budgets hold.
 
-| figure | measured | budget | |
-|---|---|---|---|
-${budgets.map((b) => tableRow(b.figure, b.measured, b.budget, verdict(b.holds!))).join('\n')}
+${budgetTable(budgets)}
 `,
 		budgets,
 	);

@@ -14,13 +14,13 @@ import { astroBuild, clearBuildCaches, writePraxisCorpus } from './lib/astro-bui
 import type { MeasuredRun } from './lib/measured-run.ts';
 import {
 	type Budget,
+	budgetTable,
 	machine,
 	now,
 	projectRoot,
 	showSpread,
 	spread,
 	tableRow,
-	verdict,
 	writeSection,
 } from './lib/report.ts';
 import { installStarlight, writeStarlightPages } from './lib/starlight-peer.ts';
@@ -83,9 +83,7 @@ interleaved; Starlight gets the same text as one MDX page per workflow, with its
 |---|---|---|---|
 ${rows.join('\n')}
 
-| figure | measured | budget | |
-|---|---|---|---|
-${budgets.map((b) => tableRow(b.figure, b.measured, b.budget, verdict(b.holds!))).join('\n')}
+${budgetTable(budgets)}
 `,
 		budgets,
 	);

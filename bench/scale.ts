@@ -14,6 +14,7 @@ import { astroBuild, clearBuildCaches, writePraxisCorpus } from './lib/astro-bui
 import type { MeasuredRun } from './lib/measured-run.ts';
 import {
 	type Budget,
+	budgetTable,
 	kb,
 	machine,
 	now,
@@ -21,7 +22,6 @@ import {
 	showSpread,
 	spread,
 	tableRow,
-	verdict,
 	writeSection,
 } from './lib/report.ts';
 import { measureSearch, QUERIES } from './lib/search-latency.ts';
@@ -156,9 +156,7 @@ Search on the ${size(large)}-workflow build: first search ${showSpread(firstSear
 			firstSearch.median * 1024,
 		)} median), warm ${showSpread(warmSearch, 'ms', 0)}.
 
-| figure | measured | budget | |
-|---|---|---|---|
-${budgets.map((b) => tableRow(b.figure, b.measured, b.budget, verdict(b.holds!))).join('\n')}
+${budgetTable(budgets)}
 `,
 		budgets,
 	);

@@ -16,6 +16,7 @@ import { astroBuild, clearBuildCaches, writePraxisCorpus } from './lib/astro-bui
 import type { MeasuredRun } from './lib/measured-run.ts';
 import {
 	type Budget,
+	budgetTable,
 	kb,
 	machine,
 	now,
@@ -23,7 +24,6 @@ import {
 	showSpread,
 	spread,
 	tableRow,
-	verdict,
 	writeSection,
 } from './lib/report.ts';
 import { HAND_TYPING_KEY_MS, measureSearch, QUERIES, type SearchFigures } from './lib/search-latency.ts';
@@ -187,11 +187,7 @@ ${tableRow(
 |---|---|---|---|---|---|
 ${lines.join('\n')}
 
-| figure | measured | budget | |
-|---|---|---|---|
-${budgets
-	.map((b) => tableRow(b.figure, b.measured, b.budget, b.holds === undefined ? '' : verdict(b.holds)))
-	.join('\n')}
+${budgetTable(budgets)}
 
 Search was measured on the ${last.n.toLocaleString('en')}-workflow Praxis build in Chromium at phone size, served from
 127.0.0.1, so network time is near zero: on a phone network add the transfer of the bytes above. The search page runs

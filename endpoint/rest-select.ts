@@ -41,21 +41,21 @@ export function selectList(select: string | null, column: ColumnResolver, resour
 	return items
 		.map((item) => {
 			if (item === '*') return '*';
-			if (/^(?:\.\.\.)?(?:[A-Za-z_][A-Za-z0-9_]*:)?[A-Za-z_][A-Za-z0-9_]*(?:![A-Za-z_]+)*\(/.test(item)) {
-				if (/^[A-Za-z_][A-Za-z0-9_]*\(\)$/.test(item) || /\.(count|sum|avg|min|max)\(\)/.test(item)) {
-					throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
-				}
-				const target = /([A-Za-z_][A-Za-z0-9_]*)(?:![A-Za-z_]+)*\(/.exec(item)![1]!;
+			// `count()`, `col.sum()`: PostgREST with aggregates off, as Supabase runs it.
+			if (
+				/^(?:[A-Za-z_][A-Za-z0-9_]*\.)?(?:count|sum|avg|min|max)\(\)/.test(item.replace(/^[A-Za-z_][A-Za-z0-9_]*:/, ''))
+			) {
+				throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
+			}
+			const embedded = /^(?:\.\.\.)?(?:[A-Za-z_][A-Za-z0-9_]*:)?([A-Za-z_][A-Za-z0-9_]*)(?:![A-Za-z_]+)*\(/.exec(item);
+			if (embedded) {
 				throw new ApiError(
 					400,
 					'PGRST127',
 					'Feature not implemented',
-					`Embedding '${target}' in '${resource}' (resource embedding) is not served by the embedded endpoint; ` +
+					`Embedding '${embedded[1]}' in '${resource}' (resource embedding) is not served by the embedded endpoint; ` +
 						'use hosted Supabase or `supabase start`.',
 				);
-			}
-			if (/\.(count|sum|avg|min|max)\(\)/.test(item) || item === 'count()') {
-				throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
 			}
 			const parts = ITEM.exec(item);
 			if (!parts) throw selectError(select, `Unexpected select item: ${item}`);

@@ -42,6 +42,14 @@ export interface Budget {
 	holds?: boolean;
 }
 
+/** A section's budgets as a Markdown table: figure, measured, budget, and whether it holds (blank if reported). */
+export const budgetTable = (budgets: Budget[]) =>
+	[
+		'| figure | measured | budget | |',
+		'|---|---|---|---|',
+		...budgets.map((b) => tableRow(b.figure, b.measured, b.budget, b.holds === undefined ? '' : verdict(b.holds))),
+	].join('\n');
+
 function summary(document: string): string {
 	const rows: string[] = [];
 	for (const match of document.matchAll(/<!-- (bench:[\w-]+) -->\n<!-- budgets (.*) -->/g)) {

@@ -6,7 +6,6 @@ import { useFeedbackRuntime } from './feedback-runtime.ts';
 import { Loading } from './Loading.tsx';
 import { MembersOnly } from './MembersOnly.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
-import { useHydrated } from './use-hydrated.ts';
 
 interface Props {
 	team: { id: string; name: string };
@@ -18,7 +17,6 @@ interface Props {
 
 /** A closed week's shared reflections grouped by workflow, with the week's headline numbers. */
 export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKey }: Props) {
-	const hydrated = useHydrated();
 	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const api = runtime?.api;
 	const [notMember, setNotMember] = useState(false);
@@ -58,7 +56,6 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 		};
 	}, [api, team.id, joins]);
 
-	if (!hydrated) return <Loading />;
 	if (problem)
 		return (
 			<p className="feedback-problem" role="alert">
@@ -66,7 +63,9 @@ export default function TeamDigest({ team, workflows, tasks, supabaseUrl, anonKe
 			</p>
 		);
 
-	if (notMember && runtime) {
+	// Until the page's scripts run there is no runtime, and nothing to show but that it is loading.
+	if (!runtime) return <Loading />;
+	if (notMember) {
 		return (
 			<MembersOnly
 				runtime={runtime}

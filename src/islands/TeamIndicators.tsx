@@ -14,7 +14,6 @@ import { WeeklyTrendSection } from './indicators/WeeklyTrendSection.tsx';
 import { WorkflowUseSection } from './indicators/WorkflowUseSection.tsx';
 import { Loading } from './Loading.tsx';
 import { MembersOnly } from './MembersOnly.tsx';
-import { useHydrated } from './use-hydrated.ts';
 
 interface Props {
 	team: { id: string; name: string };
@@ -40,7 +39,6 @@ export default function TeamIndicators({
 	anonKey,
 	pollSeconds = 10,
 }: Props) {
-	const hydrated = useHydrated();
 	const [weeks, setWeeks] = useState<IndicatorPeriod>(12);
 	const [task, setTask] = useState('');
 	const { problem, data, error, age, live, runtime, notMember, joined } = useTeamIndicators({
@@ -64,7 +62,6 @@ export default function TeamIndicators({
 		[view],
 	);
 
-	if (!hydrated) return <Loading />;
 	if (problem) {
 		return (
 			<p className="feedback-problem" role="alert">
@@ -73,7 +70,9 @@ export default function TeamIndicators({
 		);
 	}
 
-	if (notMember && runtime) {
+	// Until the page's scripts run there is no runtime, and nothing to show but that it is loading.
+	if (!runtime) return <Loading />;
+	if (notMember) {
 		return <MembersOnly runtime={runtime} team={team} what="its indicators" onJoined={joined} />;
 	}
 

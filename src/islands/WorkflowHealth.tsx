@@ -7,7 +7,6 @@ import { useEffect, useState } from 'react';
 import { needsRevision, type Revision } from '../lib/me/revision.ts';
 import { useFeedbackRuntime, useTeams } from './feedback-runtime.ts';
 import { Loading } from './Loading.tsx';
-import { useHydrated } from './use-hydrated.ts';
 
 interface Props {
 	workflows: { id: string; title: string; url: string; editUrl: string; expert: string; expertUrl: string }[];
@@ -16,7 +15,6 @@ interface Props {
 }
 
 export default function WorkflowHealth({ workflows, supabaseUrl, anonKey }: Props) {
-	const hydrated = useHydrated();
 	const { problem, runtime } = useFeedbackRuntime(supabaseUrl, anonKey);
 	const [teams] = useTeams(runtime);
 	const api = runtime?.api;
@@ -52,7 +50,7 @@ export default function WorkflowHealth({ workflows, supabaseUrl, anonKey }: Prop
 	}, [api, joined]);
 
 	if (problem) return null;
-	if (!hydrated) return <Loading />;
+	if (!runtime) return <Loading />;
 	const byId = new Map(workflows.map((w) => [w.id, w]));
 	const shown = (revisions ?? []).filter((r) => byId.has(r.workflow));
 	return (
