@@ -123,24 +123,27 @@ function condition(column: string, expression: string, params: Params, inTree: b
 	const modified = /^([a-z]+)\((any|all)\)$/.exec(operator);
 	const op = modified?.[1] ?? operator;
 	const fts = /^([a-z]+)\(([A-Za-z_][A-Za-z0-9_]*)\)$/.exec(operator);
+	/** The items of a list value, or this filter's parse error (an unbalanced quote or parenthesis). */
+	const itemsOf = (list: string) => {
+		try {
+			return list.trim() === '' ? [] : splitList(list);
+		} catch (error) {
+			throw fail(raw, (error as Error).message);
+		}
+	};
 	let sql: string;
 	if (modified) {
 		if (!(op in COMPARISON)) throw fail(raw, `(${modified[2]}) applies to eq, neq, gt, gte, lt, lte, like, ilike`);
 		const list = /^\{(.*)\}$/s.exec(value)?.[1];
 		if (list === undefined) throw fail(raw, `${operator} takes a list in braces: ${operator}.{a,b}`);
-		const items = splitList(list).map((item) => likePattern(op, item));
+		const items = itemsOf(list).map((item) => likePattern(op, item));
 		sql = `${column} ${COMPARISON[op]} ${modified[2]}(${params.add(items)})`;
 	} else if (op in COMPARISON) {
 		sql = `${column} ${COMPARISON[op]} ${params.add(likePattern(op, value))}`;
 	} else if (op === 'in') {
 		const list = /^\((.*)\)$/s.exec(value)?.[1];
 		if (list === undefined) throw fail(raw, 'in takes a list in parentheses: in.(a,b)');
-		let items: string[];
-		try {
-			items = list.trim() === '' ? [] : splitList(list);
-		} catch (error) {
-			throw fail(raw, (error as Error).message);
-		}
+		const items = itemsOf(list);
 		sql = items.length === 0 ? 'false' : `${column} in (${items.map((item) => params.add(item)).join(', ')})`;
 	} else if (op === 'is') {
 		const is = IS_VALUES[value.toLowerCase()];

@@ -75,6 +75,14 @@ export function orderClause(order: string | null, column: ColumnResolver): strin
 	if (!order) return '';
 	const terms = order.split(',').map((term) => {
 		const [name = '', ...modifiers] = term.trim().split('.');
+		if (!name) {
+			throw new ApiError(
+				400,
+				'PGRST100',
+				`"failed to parse order (${order})" (line 1, column 1)`,
+				'An order term is empty',
+			);
+		}
 		let direction = '';
 		let nulls = '';
 		for (const modifier of modifiers) {

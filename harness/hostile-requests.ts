@@ -97,7 +97,25 @@ const PATHS = [
 ];
 const COLUMNS = ['id', 'team', 'task', 'workflow', 'confidence', 'created_at', 'nope', 'participant'];
 const OPERATORS = ['eq', 'neq', 'gt', 'lt', 'like', 'ilike', 'in', 'is', 'cs', 'fts', 'zz', 'eq(any)', 'like(all)'];
-const VALUES = ['legal', '1', 'null', '(a,b)', '("a,b",c)', '{a,b}', '*', 'x*y', '', '"', '(', ')', ',', "'", '%00'];
+const VALUES = [
+	'legal',
+	'1',
+	'null',
+	'(a,b)',
+	'("a,b",c)',
+	'{a,b}',
+	'{"a}',
+	'("a',
+	'*',
+	'x*y',
+	'',
+	'"',
+	'(',
+	')',
+	',',
+	"'",
+	'%00',
+];
 
 export function hostileRequests(random: () => number, keys: HostileKeys) {
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

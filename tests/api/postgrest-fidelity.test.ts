@@ -128,7 +128,17 @@ describe.each(backends)('PostgREST fidelity over $name', (backend) => {
 			1, 2,
 		]);
 		const deep = `or=(${'or('.repeat(2000)}id.eq.1${')'.repeat(2000)})`;
-		for (const bad of ['or=(id.eq.1,', 'or=id.eq.1', 'or=(id.zz.1)', 'or=()', deep, 'id=in.("a', 'id=eq']) {
+		for (const bad of [
+			'or=(id.eq.1,',
+			'or=id.eq.1',
+			'or=(id.zz.1)',
+			'or=()',
+			deep,
+			'id=in.("a',
+			'id=eq',
+			'name=eq(any).{"a}',
+			'order=id,,name',
+		]) {
 			const broken = await raw(`fidelity_items?${bad}`);
 			expect(broken.status).toBe(400);
 			expect(await broken.json()).toMatchObject({ code: 'PGRST100' });
