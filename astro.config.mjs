@@ -23,8 +23,8 @@ export default defineConfig({
 	trailingSlash: 'always',
 	build: {
 		format: 'directory',
-		// A workflow page spends much of its render waiting for its MDX module to be imported; rendering
-		// eight at once keeps the CPU busy (BENCHMARKS.md, "Measurements behind the code").
+		// A page's render waits on the disk (its file, its directory); rendering eight at once keeps the CPU
+		// busy (BENCHMARKS.md, "Measurements behind the code").
 		concurrency: 8,
 	},
 	integrations: [contentSafety(), mdx(), react(), pagefindIndex(), securityHeaders()],
@@ -44,35 +44,6 @@ export default defineConfig({
 			],
 			// Pagefind's search runs as WebAssembly, which script-src must allow by name.
 			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-		},
-	},
-	vite: {
-		environments: {
-			// The pages are rendered at build time from a server bundle. Left to itself the bundler makes
-			// one chunk per workflow body (each is imported on its own), and with thousands of workflows
-			// handling those chunks is most of the bundling time; a few chunks of MDX bodies give the same
-			// pages, faster, for some more memory; one chunk for all was as fast but took more memory still,
-			// so chunks are kept to 2 MB (BENCHMARKS.md, "Measurements behind the code").
-			prerender: {
-				build: {
-					rolldownOptions: {
-						output: {
-							codeSplitting: { groups: [{ name: 'workflow-bodies', test: /\.mdx\b/, maxSize: 2 * 1024 * 1024 }] },
-						},
-					},
-				},
-			},
-		},
-		build: {
-			rolldownOptions: {
-				// Every MDX module carries Astro's own "use astro:head-inject" directive, and the bundler
-				// printed a code frame about it for each workflow: thousands of lines, and time, in a large
-				// playbook, about something Astro handles and no contributor can act on.
-				onwarn(warning, warn) {
-					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /\.mdx\b/.test(warning.message)) return;
-					warn(warning);
-				},
-			},
 		},
 	},
 	env: {

@@ -15,6 +15,7 @@ import {
 	schemas,
 } from '../src/lib/playbook/content-check.ts';
 import { findBrokenReferences, type PlaybookRefs } from '../src/lib/playbook/cross-references.ts';
+import { bodyParts } from '../src/lib/playbook/rendered-safety.ts';
 import { findSymlinks, SYMLINK_FIX } from '../src/lib/playbook/symlinks.ts';
 
 const root = process.argv[2]
@@ -86,7 +87,7 @@ for (const collection of Object.keys(schemas) as CollectionName[]) {
 		seen.set(id.toLowerCase(), filePath);
 		const source = await readFile(`${root}${filePath}`, 'utf8');
 		sources.set(filePath, source);
-		const result = checkSource(collection, filePath, source);
+		const result = checkSource(collection, filePath, source, bodyParts);
 		problems.push(...result.problems);
 		// An invalid file's references are checked too, from its YAML as written: every problem in one run.
 		const data = result.data ?? result.raw;

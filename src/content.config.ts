@@ -6,6 +6,7 @@
 // The real module behind astro:content's defineCollection, so plain Node (tests, checker) can load this file.
 import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
+import { workflowLoader } from './integrations/workflow-loader.ts';
 import { schemas } from './lib/playbook/content-schema.ts';
 
 export * from './lib/playbook/content-schema.ts';
@@ -16,7 +17,7 @@ const yamlIn = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: `${CONT
 
 export const collections = {
 	workflows: defineCollection({
-		loader: glob({ pattern: '*.mdx', base: `${CONTENT}/workflows` }),
+		loader: workflowLoader(`${CONTENT}/workflows`),
 		schema: schemas.workflows,
 	}),
 	tasks: defineCollection({ loader: yamlIn('tasks'), schema: schemas.tasks }),

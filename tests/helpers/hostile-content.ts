@@ -1,6 +1,9 @@
 /** Workflow body lines a hostile contributor tried, and harmless look-alikes that must pass. */
 
-/** Each vector a hostile contributor tried, as a line of a workflow body. */
+/**
+ * Each vector a hostile contributor tried, as lines of a workflow body; the refused part is on the
+ * vector's last line (`refusedLine`).
+ */
 export const HOSTILE: [string, string][] = [
 	['an import', "import fs from 'node:fs'"],
 	['an export', 'export const owned = true'],
@@ -15,7 +18,16 @@ export const HOSTILE: [string, string][] = [
 	['an HTML comment', '<!-- hidden -->'],
 	['a component', '<Checklist items="x" />'],
 	['a reference-style javascript: link', '[checklist]: javascript:alert(1)'],
+	// Indented, as if it were code, but Markdown reads it as the paragraph's next line.
+	['a script continuing an indented paragraph line', 'Some notes.\n    <script>alert(1)</script>'],
+	// The line rules see a fence still open; Markdown closes it where the list item ends.
+	['HTML after a fence that a list item closes', '- A step\n\n  ```\n  code\n<img src="x" onerror="alert(1)">'],
+	['a javascript: link spelled with a character reference', '[Open](jav&#x61;script:alert(1))'],
+	['a javascript: link with a tab hidden in it', '[Open](java&#9;script:alert(1))'],
 ];
+
+/** The line of a vector, counted from its first, that is refused. */
+export const refusedLine = (vector: string) => vector.split('\n').length;
 
 /** What looks close but is plain text or code, and must pass. */
 export const HARMLESS: [string, string][] = [

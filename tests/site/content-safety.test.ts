@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../harness/paths.ts';
 import { copyOfProject } from '../../harness/project-copy.ts';
 import { astroBuild } from '../helpers/build.ts';
-import { HARMLESS, HOSTILE, RUNNING_PAYLOADS } from '../helpers/hostile-content.ts';
+import { HARMLESS, HOSTILE, RUNNING_PAYLOADS, refusedLine } from '../helpers/hostile-content.ts';
 
 const run = promisify(execFile);
 const exists = (path: string) =>
@@ -20,10 +20,10 @@ const exists = (path: string) =>
 		() => false,
 	);
 const base = await readFile(join(projectRoot, 'content/workflows/nda-first-pass-review.mdx'), 'utf8');
-/** A valid workflow file whose body ends with `line`; returns the line it is on. */
-const withLine = (line: string) => ({
-	text: `${base.trimEnd()}\n\n${line}\n`,
-	line: base.trimEnd().split('\n').length + 2,
+/** A valid workflow file whose body ends with `vector`; returns the line of its refused part. */
+const withLine = (vector: string) => ({
+	text: `${base.trimEnd()}\n\n${vector}\n`,
+	line: base.trimEnd().split('\n').length + 1 + refusedLine(vector),
 });
 
 const check = (dir: string) =>

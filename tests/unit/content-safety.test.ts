@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../../src/lib/playbook/content-check.ts';
 import { escapeForBody, unsafeParts } from '../../src/lib/playbook/content-safety.ts';
+import { bodyParts } from '../../src/lib/playbook/rendered-safety.ts';
 import { renderWorkflow } from '../../src/lib/playbook/workflow-file.ts';
-import { HARMLESS, HOSTILE } from '../helpers/hostile-content.ts';
+import { HARMLESS, HOSTILE, refusedLine } from '../helpers/hostile-content.ts';
 
 describe('a workflow body is Markdown, never code', () => {
-	it.each(HOSTILE)('refuses %s, naming the line', (_name, line) => {
-		const parts = unsafeParts(`Some notes.\n\n${line}\n`);
+	it.each(HOSTILE)('refuses %s, naming the line', (_name, vector) => {
+		const parts = bodyParts(`Some notes.\n\n${vector}\n`);
 		expect(parts.length).toBeGreaterThan(0);
-		expect(parts[0]!.line).toBe(3);
-		expect(parts[0]!.fix).not.toBe('');
+		expect(parts.at(-1)!.line).toBe(2 + refusedLine(vector));
+		expect(parts.at(-1)!.fix).not.toBe('');
 	});
 
 	it.each(HARMLESS)('lets %s through', (_name, text) => {
-		expect(unsafeParts(`Some notes.\n\n${text}\n`)).toEqual([]);
+		expect(bodyParts(`Some notes.\n\n${text}\n`)).toEqual([]);
+	});
+
+	it('the line rules alone (the form) miss what only the Markdown reading shows; the full guard does not', () => {
+		const afterList = '- A step\n\n  ```\n  code\n<b>bold</b>\n';
+		expect(unsafeParts(afterList)).toEqual([]);
+		expect(bodyParts(afterList).map((part) => part.line)).toEqual([5]);
+		// A body that opens with "---" is shown, not read as a second frontmatter.
+		expect(bodyParts('---\n<b>x</b>\n---\n').map((part) => part.line)).toEqual([2]);
 	});
 
 	it('reports the body line in the file, beside the frontmatter problems, in one run', () => {

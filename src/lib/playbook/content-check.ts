@@ -6,7 +6,7 @@
 
 import type { z } from 'astro/zod';
 import yaml from 'js-yaml';
-import { bodyOf, unsafeParts } from './content-safety.ts';
+import { bodyOf, type UnsafePart, unsafeParts } from './content-safety.ts';
 import { type CollectionName, schemas } from './content-schema.ts';
 import type { Problem } from './cross-references.ts';
 import { PLACEHOLDER_NOTES } from './workflow-file.ts';
@@ -20,7 +20,7 @@ export interface LocatedProblem extends Problem {
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** Split an MDX file into its YAML frontmatter and the line the YAML starts on. */
-function frontmatterOf(source: string): { yamlText: string; firstLine: number } | undefined {
+export function frontmatterOf(source: string): { yamlText: string; firstLine: number } | undefined {
 	const match = FRONTMATTER.exec(source);
 	return match ? { yamlText: match[1] ?? '', firstLine: 2 } : undefined;
 }
@@ -45,11 +45,16 @@ const fixFor = (issue: z.core.$ZodIssue): string => {
 	return 'see the description of this field in src/lib/content-schema.ts';
 };
 
-/** Validate one playbook file's text. An empty list means the file is valid on its own. */
+/**
+ * Validate one playbook file's text. An empty list means the file is valid on its own. `bodyCheck`
+ * reads a workflow's body: the line rules by default (they run in the browser too); `npm run check`
+ * passes the full guard of rendered-safety.ts, which the build applies.
+ */
 export function checkSource(
 	collection: CollectionName,
 	filePath: string,
 	source: string,
+	bodyCheck: (body: string) => UnsafePart[] = unsafeParts,
 ): {
 	problems: LocatedProblem[];
 	data?: unknown;
@@ -94,7 +99,7 @@ export function checkSource(
 	}
 	const result = schemas[collection].safeParse(raw ?? {});
 	// A workflow's body is checked too, whatever its frontmatter says: every problem in one run.
-	const unsafe = collection === 'workflows' ? bodyProblems(filePath, source) : [];
+	const unsafe = collection === 'workflows' ? bodyProblems(filePath, source, bodyCheck) : [];
 	if (result.success) return { problems: unsafe, data: result.data };
 	return {
 		raw: raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined,
@@ -112,11 +117,11 @@ export function checkSource(
 }
 
 /** What in a workflow's body would run as code or ship HTML (content-safety.ts), as located problems. */
-function bodyProblems(filePath: string, source: string): LocatedProblem[] {
+function bodyProblems(filePath: string, source: string, bodyCheck: (body: string) => UnsafePart[]): LocatedProblem[] {
 	const { body, firstLine } = bodyOf(source);
 	const placeholder = body.split('\n').findIndex((line) => line.includes(PLACEHOLDER_NOTES));
 	return [
-		...unsafeParts(body).map((part) => ({
+		...bodyCheck(body).map((part) => ({
 			file: filePath,
 			line: firstLine + part.line - 1,
 			field: '(body)',

@@ -23,18 +23,32 @@ export const BUILD_LOCALE = 'en-GB';
 /** A calendar day (a Date, or an ISO date or timestamp whose first ten characters are the day). */
 const asDay = (day: Date | string) => (typeof day === 'string' ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : day);
 
+// A formatter costs far more to make than to use (pages and charts format hundreds of days): one per
+// style and locale.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatter = (name: string, options: Intl.DateTimeFormatOptions, locale?: string) => {
+	const key = `${name} ${locale ?? ''}`;
+	let made = formatters.get(key);
+	if (!made) {
+		made = new Intl.DateTimeFormat(locale, options);
+		formatters.set(key, made);
+	}
+	return made;
+};
+const LOCAL_DAY_STYLE = { ...DAY_STYLE, timeZone: undefined };
+
 /** A day in the day style; `locale` undefined is the reader's. */
 export const formatDay = (day: Date | string, locale?: string) =>
-	new Intl.DateTimeFormat(locale, DAY_STYLE).format(asDay(day));
+	formatter('day', DAY_STYLE, locale).format(asDay(day));
 
 export const formatShortDay = (day: Date | string, locale?: string) =>
-	new Intl.DateTimeFormat(locale, SHORT_DAY_STYLE).format(asDay(day));
+	formatter('short day', SHORT_DAY_STYLE, locale).format(asDay(day));
 
 /** The reader's calendar day of a moment (a row's created_at), in the day style. */
 export const formatDayOf = (moment: Date | string, locale?: string) =>
-	new Intl.DateTimeFormat(locale, { ...DAY_STYLE, timeZone: undefined }).format(new Date(moment));
+	formatter('local day', LOCAL_DAY_STYLE, locale).format(new Date(moment));
 
-export const formatTime = (time: Date, locale?: string) => new Intl.DateTimeFormat(locale, TIME_STYLE).format(time);
+export const formatTime = (time: Date, locale?: string) => formatter('time', TIME_STYLE, locale).format(time);
 
 /** The ISO day of a Date (its UTC calendar day), for `<time datetime>`. */
 export const isoDay = (day: Date) => day.toISOString().slice(0, 10);

@@ -1,0 +1,97 @@
+/**
+ * Loads `content/workflows/*.mdx` for the build. A workflow body is Markdown (content-safety.ts keeps
+ * it so), so it is rendered as Markdown once, when the file is loaded, and the HTML is kept in Astro's
+ * data store with the file's digest: an unchanged file is neither parsed nor rendered again on the next
+ * build, and no workflow becomes a module for the bundler to compile. (Astro's `glob()` loader would
+ * make each `.mdx` file an MDX module, compiled and bundled on every build.) Each body passes the full
+ * guard (rendered-safety.ts) before it is rendered, and the build stops naming the file and line.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import yaml from 'js-yaml';
+import { frontmatterOf } from '../lib/playbook/content-check.ts';
+import { bodyOf } from '../lib/playbook/content-safety.ts';
+import { assertSafeBody } from '../lib/playbook/rendered-safety.ts';
+import { SLUG_PATTERN } from '../lib/playbook/slug.ts';
+
+const EXTENSION = '.mdx';
+
+/** Workflows from `folder` (relative to the project root), one entry per `<slug>.mdx`. */
+export function workflowLoader(folder: string): Loader {
+	return {
+		name: 'praxis:workflows',
+		load: async (context) => {
+			const root = fileURLToPath(context.config.root);
+			const dir = join(root, folder);
+			const files = (await readdir(dir)).filter((name) => name.endsWith(EXTENSION));
+			const kept = new Set<string>();
+			// A few files at a time: each is read, parsed and rendered; the renderer is native code.
+			const queue = [...files];
+			const worker = async () => {
+				for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+					kept.add(await syncFile(context, root, join(dir, name)));
+				}
+			};
+			await Promise.all(Array.from({ length: 8 }, worker));
+			for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
+			watchFolder(context, root, dir);
+		},
+	};
+}
+
+/** Loads one file into the store, unless the store already has this very text; returns its id. */
+async function syncFile(context: LoaderContext, root: string, path: string): Promise<string> {
+	const file = relative(root, path).split('\\').join('/');
+	const id = basename(path, EXTENSION);
+	if (!SLUG_PATTERN.test(id)) {
+		throw new Error(`${file}: "${id}" is not a slug; name the file in lowercase words joined by hyphens`);
+	}
+	const source = await readFile(path, 'utf8').catch((cause: unknown) => {
+		throw new Error(`${file}: could not be read`, { cause });
+	});
+	const digest = context.generateDigest(source);
+	if (context.store.get(id)?.digest === digest) return id;
+
+	const front = frontmatterOf(source);
+	if (!front) throw new Error(`${file}: no frontmatter found; start the file with --- and the workflow's fields`);
+	let data: unknown;
+	try {
+		data = yaml.load(front.yamlText);
+	} catch (cause) {
+		throw new Error(`${file}: the frontmatter is not valid YAML`, { cause });
+	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+		throw new Error(`${file}: the frontmatter must be a list of fields (key: value)`);
+	}
+	const { body, firstLine } = bodyOf(source);
+	assertSafeBody(file, body, firstLine);
+	const parsed = await context.parseData({ id, data: data as Record<string, unknown>, filePath: path });
+	// The whole file goes to the renderer, which takes the frontmatter off itself.
+	const rendered = await context.renderMarkdown(source, { fileURL: pathToFileURL(path) });
+	context.store.set({ id, data: parsed, filePath: file, digest, rendered });
+	return id;
+}
+
+/** In `astro dev`, a saved, added or removed workflow updates the store (and so the pages). */
+function watchFolder(context: LoaderContext, root: string, dir: string): void {
+	const { watcher, logger } = context;
+	if (!watcher) return;
+	watcher.add(dir);
+	const inFolder = (path: string) => path.startsWith(dir) && path.endsWith(EXTENSION);
+	const reload = async (path: string) => {
+		if (!inFolder(path)) return;
+		try {
+			await syncFile(context, root, path);
+			logger.info(`Reloaded ${relative(root, path)}`);
+		} catch (error) {
+			logger.error(error instanceof Error ? error.message : String(error));
+		}
+	};
+	watcher.on('change', reload);
+	watcher.on('add', reload);
+	watcher.on('unlink', (path) => {
+		if (inFolder(path)) context.store.delete(basename(path, EXTENSION));
+	});
+}
