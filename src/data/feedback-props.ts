@@ -1,13 +1,25 @@
 /** What the feedback islands need from the build: the API settings and the playbook's names. */
 import { PUBLIC_SUPABASE_ANON_KEY, PUBLIC_SUPABASE_URL } from 'astro:env/client';
 import type { TaskSupport } from '../lib/indicators/progress.ts';
-import { isListed, loadPlaybook } from './playbook.ts';
+import { isListed, loadPlaybook, type Playbook } from './playbook.ts';
 import { href } from './site.ts';
 
 export const supabaseSettings = { supabaseUrl: PUBLIC_SUPABASE_URL, anonKey: PUBLIC_SUPABASE_ANON_KEY };
 
+// Every workflow page asks for the names; they are made once per loaded playbook, not once per page.
+const namesOf = new WeakMap<Playbook, ReturnType<typeof names>>();
+
 export async function playbookNames() {
 	const playbook = await loadPlaybook();
+	let made = namesOf.get(playbook);
+	if (!made) {
+		made = names(playbook);
+		namesOf.set(playbook, made);
+	}
+	return made;
+}
+
+function names(playbook: Playbook) {
 	return {
 		teams: playbook.teams.map((team) => ({ id: team.id, name: team.data.name })),
 		tasks: playbook.tasks.map((task) => ({ id: task.id, title: task.data.title })),

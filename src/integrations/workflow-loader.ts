@@ -68,8 +68,9 @@ async function syncFile(context: LoaderContext, root: string, path: string): Pro
 	const { body, firstLine } = bodyOf(source);
 	assertSafeBody(file, body, firstLine);
 	const parsed = await context.parseData({ id, data: data as Record<string, unknown>, filePath: path });
-	// The whole file goes to the renderer, which takes the frontmatter off itself.
-	const rendered = await context.renderMarkdown(source, { fileURL: pathToFileURL(path) });
+	// The body alone (its YAML is read once, above), after a blank line so that a body opening with "---"
+	// is shown as it was checked, never taken for a second frontmatter.
+	const rendered = await context.renderMarkdown(`\n${body}`, { fileURL: pathToFileURL(path) });
 	context.store.set({ id, data: parsed, filePath: file, digest, rendered });
 	return id;
 }
