@@ -7,6 +7,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { LOCAL_ANON_KEY } from './src/lib/data-api/local-keys.ts';
 import { PLACEHOLDER_REPO_URL } from './src/lib/playbook/repository.ts';
+import { inlineScriptHashes } from './src/scripts/inline-scripts.ts';
 
 /** The feedback API's origin, over HTTP and as a websocket (Realtime). */
 const supabaseOrigins = (/** @type {string} */ url) => {
@@ -42,8 +43,12 @@ export default defineConfig({
 				"base-uri 'self'",
 				"form-action 'self'",
 			],
-			// Pagefind's search runs as WebAssembly, which script-src must allow by name.
-			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			scriptDirective: {
+				// Pagefind's search runs as WebAssembly, which script-src must allow by name.
+				resources: ["'self'", "'wasm-unsafe-eval'"],
+				// The few inline scripts (src/scripts/inline/), written into pages exactly as hashed here.
+				hashes: inlineScriptHashes(new URL('./src/scripts/', import.meta.url)),
+			},
 		},
 	},
 	env: {

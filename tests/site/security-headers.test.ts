@@ -4,7 +4,8 @@
  * islands, charts) with no violation; the static server sends the headers a meta tag cannot, writes
  * them for static hosts, and never redirects off the site.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkInReady } from '../../harness/check-in-ui.ts';
@@ -69,6 +70,28 @@ describe('the Content-Security-Policy', () => {
 		await page.getByTestId('me-none').waitFor();
 		expect(violations).toEqual([]);
 		await context.close();
+	});
+});
+
+describe('the inline scripts', () => {
+	it('are each allowed by the policy of every built page that has them, and none is left out', async () => {
+		const pages = (await readdir(builtSite, { recursive: true })).filter((file) => file.endsWith('.html'));
+		expect(pages.length).toBeGreaterThan(40);
+		const refused: string[] = [];
+		let scripts = 0;
+		for (const file of pages) {
+			const html = await readFile(join(builtSite, file), 'utf8');
+			const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+			const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1]?.split(' ') ?? [];
+			for (const [, attributes = '', code = ''] of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
+				if (/\bsrc=|type="application\/(ld\+)?json"/.test(attributes)) continue;
+				scripts++;
+				const hash = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+				if (!scriptSrc.includes(hash)) refused.push(`${file}: <script${attributes}>${code.slice(0, 60)}…`);
+			}
+		}
+		expect(scripts).toBeGreaterThan(pages.length);
+		expect(refused).toEqual([]);
 	});
 });
 

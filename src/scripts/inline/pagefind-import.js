@@ -1,0 +1,3 @@
+document.getElementById('search').importPagefind = function () {
+	return import(`${this.dataset.bundle}pagefind.js`);
+};
