@@ -140,13 +140,14 @@ ${tableRow(`cold, ${size(small)} workflows`, showSpread(coldSmall, 's'), showSpr
 ${tableRow(`warm, ${size(small)} workflows, one edited`, showSpread(warmSmall, 's'), showSpread(peak(warm), 'GB', 2))}
 ${tableRow(`cold, ${size(large)} workflows`, showSpread(coldLarge, 's'), showSpread(largePeak, 'GB', 2))}
 
-What a warm rebuild still does, from its output. Astro's content layer keeps its data store between builds
-and parses only the edited file again, but that is a small part of the time: Vite bundles every workflow's MDX
-into the server build again (nothing of it is cached between builds), every page is rendered again (Astro has
-no incremental static build), and Pagefind indexes all pages again (its index cannot be updated in place).
-Meeting 0.3× would take a build of our own around Astro's: render only the pages an edit touches (the
-workflow, its task, team and track pages) into the previous \`dist/\`, and keep Pagefind's index per page
-to merge; Pagefind's indexing alone is about a quarter of the cold build.
+What a warm rebuild still does, from its output (the phases of the last warm build below). The content
+layer keeps its data store, rendered workflow bodies included (\`src/integrations/workflow-loader.ts\`),
+and reads and renders only the edited file again. The rest is done again in full: Vite bundles the site's
+code (no workflow is part of it), every page is rendered again (Astro has no incremental static build:
+\`dist/\` is emptied first), and Pagefind indexes every page into a fresh folder (its index cannot be
+updated in place, and it creates one file per page, the slow part on this disk). Meeting 0.3× would take a
+build of our own around Astro's: render only the pages an edit touches into the previous \`dist/\`, and
+an index that can be updated per page.
 
 \`\`\`
 ${phases(warm.at(-1)!).join('\n')}
@@ -154,7 +155,12 @@ ${phases(warm.at(-1)!).join('\n')}
 
 Search on the ${size(large)}-workflow build: first search ${showSpread(firstSearch, 'KB')} (${kb(
 			firstSearch.median * 1024,
-		)} median), warm ${showSpread(warmSearch, 'ms', 0)}.
+		)} median), warm ${showSpread(warmSearch, 'ms', 0)}. Files of the first search for “${QUERIES[0]}”: ${[
+			...search!.firstSearchFiles,
+		]
+			.sort((a, b) => b[1] - a[1])
+			.map(([file, bytes]) => `\`${file.split('/').pop() || 'search/'}\` ${kb(bytes)}`)
+			.join(', ')}.
 
 ${budgetTable(budgets)}
 `,
