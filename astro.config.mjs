@@ -3,7 +3,6 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig, envField } from 'astro/config';
 import { contentSafety } from './src/integrations/content-safety.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { LOCAL_ANON_KEY } from './src/lib/data-api/local-keys.ts';
 import { PLACEHOLDER_REPO_URL } from './src/lib/playbook/repository.ts';
@@ -28,7 +27,7 @@ export default defineConfig({
 		// busy (BENCHMARKS.md, "Measurements behind the code").
 		concurrency: 8,
 	},
-	integrations: [contentSafety(), mdx(), react(), pagefindIndex(), securityHeaders()],
+	integrations: [contentSafety(), mdx(), react(), securityHeaders()],
 	// Shiki's highlighting writes inline styles, which the Content-Security-Policy refuses.
 	markdown: { syntaxHighlight: false },
 	security: {

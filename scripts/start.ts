@@ -18,7 +18,7 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 if (!process.env.PRAXIS_SKIP_BUILD) {
-	await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build']);
+	await run(process.execPath, ['scripts/build.ts']);
 }
 const { startEndpointForSite } = await import('../endpoint/main.ts');
 const endpoint = await startEndpointForSite();

@@ -77,7 +77,7 @@ export function startSearch(root: SearchRoot): void {
 				excerptLength: 24,
 				highlightParam: 'highlight',
 				noWorker: true,
-				// The tag of the entry the page preloaded (src/integrations/pagefind.ts), so it is used, not fetched again.
+				// The tag of the entry the page preloaded (scripts/search-index.ts), so it is used, not fetched again.
 				...(root.dataset.metaCacheTag ? { metaCacheTag: root.dataset.metaCacheTag } : {}),
 			});
 			await pagefind.init();

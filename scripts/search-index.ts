@@ -1,37 +1,18 @@
+/**
+ * The search index of a built site: Pagefind over its pages, then the search page told which index files
+ * to preload. Run by `npm run build` (scripts/build.ts) once `astro build` has ended.
+ */
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-
-/**
- * Indexes the built site with Pagefind inside `astro build`, so one command produces a searchable site.
- * Any Pagefind error fails the build: a site without its index is broken.
- */
-export function pagefindIndex(): AstroIntegration {
-	let base = '/';
-	let root = '';
-	return {
-		name: 'praxis:pagefind',
-		hooks: {
-			'astro:config:done': ({ config }) => {
-				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-				root = fileURLToPath(config.root);
-			},
-			'astro:build:done': async ({ dir, logger }) => {
-				await buildIndex(root, fileURLToPath(dir), logger);
-				await preloadSearchIndex(fileURLToPath(dir), base);
-			},
-		},
-	};
-}
 
 /**
  * Pagefind's own command, as `npx pagefind` runs it: it indexed and wrote the same files as its Node
- * API's service in less time (BENCHMARKS.md, "Measurements behind the code").
+ * API's service in less time (BENCHMARKS.md, "Measurements behind the code"). Any Pagefind error
+ * throws: a site without its index is broken.
  */
-export async function buildIndex(root: string, siteDir: string, logger: AstroIntegrationLogger): Promise<void> {
+export async function buildIndex(root: string, siteDir: string, log: (line: string) => void): Promise<void> {
 	const started = performance.now();
 	const command = join(root, 'node_modules/pagefind/lib/runner/bin.cjs');
 	const args = [command, '--site', siteDir, '--output-path', join(siteDir, 'pagefind')];
@@ -45,7 +26,7 @@ export async function buildIndex(root: string, siteDir: string, logger: AstroInt
 	);
 	const pages = Number(/Indexed (\d+) pages?/.exec(stdout)?.[1] ?? 0);
 	if (pages === 0) throw new Error(`Pagefind indexed no pages in ${siteDir}:\n${stdout}`);
-	logger.info(`Indexed ${pages} pages in ${Math.round(performance.now() - started)} ms.`);
+	log(`Indexed ${pages} pages in ${Math.round(performance.now() - started)} ms.`);
 }
 
 /**
@@ -54,7 +35,7 @@ export async function buildIndex(root: string, siteDir: string, logger: AstroInt
  * into the built page. The entry's cache tag is the index's hash, handed to Pagefind (`metaCacheTag`) so
  * it asks for the very URL that was preloaded.
  */
-export async function preloadSearchIndex(siteDir: string, base: string): Promise<void> {
+export async function preloadSearchIndex(siteDir: string): Promise<void> {
 	const entryFile = `${siteDir}/pagefind/pagefind-entry.json`;
 	const page = `${siteDir}/search/index.html`;
 	let entry: { languages: Record<string, { hash: string; wasm: string | null }> };
@@ -67,17 +48,18 @@ export async function preloadSearchIndex(siteDir: string, base: string): Promise
 	// With several languages the page's own decides which files load: nothing is preloaded then.
 	if (languages.length !== 1) return;
 	const { hash, wasm } = languages[0]!;
-	const preload = (path: string) =>
-		`<link rel="preload" href="${base}pagefind/${path}" as="fetch" crossorigin="anonymous">`;
+	const html = await readFile(page, 'utf8').catch((error: unknown) => {
+		throw new Error(`The search page ${page} is missing`, { cause: error });
+	});
+	// Where the page itself loads Pagefind from (the site's base path included).
+	const bundle = /<div id="search"[^>]*\sdata-bundle="([^"]+)"/.exec(html)?.[1];
+	if (!bundle) throw new Error(`The search page ${page} has no #search element with data-bundle`);
+	const preload = (path: string) => `<link rel="preload" href="${bundle}${path}" as="fetch" crossorigin="anonymous">`;
 	const links = [
 		preload(`pagefind-entry.json?ts=${hash}`),
 		preload(`pagefind.${hash}.pf_meta`),
 		...(wasm ? [preload(`wasm.${wasm}.pagefind`)] : []),
 	].join('');
-	const html = await readFile(page, 'utf8').catch((error: unknown) => {
-		throw new Error(`The search page ${page} is missing`, { cause: error });
-	});
-	if (!html.includes('<div id="search"')) throw new Error(`The search page ${page} has no #search element`);
 	await writeFile(
 		page,
 		html
