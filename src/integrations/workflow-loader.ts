@@ -52,7 +52,9 @@ async function syncFile(context: LoaderContext, root: string, path: string): Pro
 		throw new Error(`${file}: could not be read`, { cause });
 	});
 	const digest = context.generateDigest(source);
-	if (context.store.get(id)?.digest === digest) return id;
+	const kept = context.store.get(id);
+	// An entry with images is loaded again: setting it is what registers its images for this build.
+	if (kept?.digest === digest && !kept.assetImports?.length) return id;
 
 	const front = frontmatterOf(source);
 	if (!front) throw new Error(`${file}: no frontmatter found; start the file with --- and the workflow's fields`);
@@ -71,7 +73,16 @@ async function syncFile(context: LoaderContext, root: string, path: string): Pro
 	// The body alone (its YAML is read once, above), after a blank line so that a body opening with "---"
 	// is shown as it was checked, never taken for a second frontmatter.
 	const rendered = await context.renderMarkdown(`\n${body}`, { fileURL: pathToFileURL(path) });
-	context.store.set({ id, data: parsed, filePath: file, digest, rendered });
+	// Images next to the file (![…](./chart.png)) become the site's assets, as with Astro's own loader.
+	const assetImports = rendered.metadata?.imagePaths;
+	context.store.set({
+		id,
+		data: parsed,
+		filePath: file,
+		digest,
+		rendered,
+		...(assetImports?.length ? { assetImports } : {}),
+	});
 	return id;
 }
 
