@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyOfProject } from '../harness/project-copy.ts';
 import { type CorpusShape, workflowCorpus } from '../harness/workflow-corpus.ts';
-import { astroBuild, clearBuildCaches, writePraxisCorpus } from './lib/astro-build.ts';
+import { clearBuildCaches, siteBuild, writePraxisCorpus } from './lib/astro-build.ts';
 import type { MeasuredRun } from './lib/measured-run.ts';
 import {
 	type Budget,
@@ -53,7 +53,7 @@ try {
 				['Starlight', starlightDir, starlight],
 			] as const) {
 				await clearBuildCaches(dir);
-				const measured = await astroBuild(dir);
+				const measured = await siteBuild(name, dir);
 				runs.push(measured);
 				log(`${shape}, ${name}, run ${run}: ${measured.seconds.toFixed(1)} s`);
 			}

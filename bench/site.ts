@@ -12,7 +12,7 @@ import { launchChromium } from '../harness/browser.ts';
 import { copyOfProject } from '../harness/project-copy.ts';
 import { workflowCorpus } from '../harness/workflow-corpus.ts';
 import { serveStaticSite } from '../scripts/static-site.ts';
-import { astroBuild, clearBuildCaches, writePraxisCorpus } from './lib/astro-build.ts';
+import { clearBuildCaches, siteBuild, writePraxisCorpus } from './lib/astro-build.ts';
 import type { MeasuredRun } from './lib/measured-run.ts';
 import {
 	type Budget,
@@ -63,7 +63,7 @@ try {
 			] as const) {
 				// Each build starts from nothing, as a CI build of a fresh clone does.
 				await clearBuildCaches(dir);
-				const measured = await astroBuild(dir);
+				const measured = await siteBuild(name, dir);
 				runs.push(measured);
 				log(
 					`${n} workflows, ${name}, run ${run}: ${measured.seconds.toFixed(1)} s, peak ` +

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtSite, builtSubpathSite, projectRoot, SUBPATH } from '../../harness/paths.ts';
@@ -73,6 +73,10 @@ describe('the real build of the real content', () => {
 		expect(hrefs.filter((href) => !href.startsWith(SUBPATH))).toEqual([]);
 		const search = await page(builtSubpathSite, '/search/');
 		expect(search).toContain(`data-bundle="${SUBPATH}pagefind/"`);
+		// The index files the search page preloads (written after indexing) are under the sub-path too.
+		const preloads = [...search.matchAll(/<link rel="preload" href="([^"]+)"/g)].map((m) => m[1]!);
+		expect(preloads.length).toBe(3);
+		expect(preloads.filter((href) => !href.startsWith(`${SUBPATH}pagefind/`))).toEqual([]);
 	});
 });
 
@@ -98,6 +102,13 @@ describe('broken content fails the build', () => {
 			/^expert: .*$/m,
 			'expert: nobody-here',
 			'expert  unknown expert "nobody-here"',
+		],
+		[
+			'frontmatter that is not YAML',
+			'content/workflows/nda-first-pass-review.mdx',
+			/^title: .*$/m,
+			'title: [an unclosed list',
+			'the frontmatter is not valid YAML',
 		],
 		[
 			'an unknown tool',
@@ -132,6 +143,19 @@ describe('broken content fails the build', () => {
 					() => false,
 				),
 			).toBe(false);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('a workflow file whose name is not a slug, naming the file', async () => {
+		const dir = await copyOfProject();
+		try {
+			const folder = join(dir, 'content/workflows');
+			await rename(join(folder, 'meeting-notes-to-actions.mdx'), join(folder, 'Meeting Notes.mdx'));
+			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			expect(result.code).not.toBe(0);
+			expect(result.output).toContain('content/workflows/Meeting Notes.mdx: "Meeting Notes" is not a slug');
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
