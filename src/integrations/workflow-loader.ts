@@ -18,6 +18,27 @@ import { SLUG_PATTERN } from '../lib/playbook/slug.ts';
 
 const EXTENSION = '.mdx';
 
+/**
+ * The code that turns a file into an entry: this loader, the playbook's schemas and guards, and the
+ * installed packages (the renderer among them). Astro clears its store when the content or Astro config
+ * changes, not when code they import does; with this in every digest, such a change loads every file
+ * again instead of keeping entries made by the old code.
+ */
+const ENTRY_CODE_FILES = ['src/integrations/workflow-loader.ts', 'package-lock.json'];
+const ENTRY_CODE_FOLDERS = ['src/lib/playbook'];
+
+async function codeFingerprint(root: string): Promise<string> {
+	const inFolders = await Promise.all(
+		ENTRY_CODE_FOLDERS.map(async (folder) =>
+			(await readdir(join(root, folder))).sort().map((name) => join(folder, name)),
+		),
+	);
+	const files = [...ENTRY_CODE_FILES, ...inFolders.flat()];
+	// A file a copy of the project leaves out (a benchmark's has no lock file) counts as empty.
+	const texts = await Promise.all(files.map((file) => readFile(join(root, file), 'utf8').catch(() => '')));
+	return files.map((file, i) => `${file}\n${texts[i]}`).join('\n');
+}
+
 /** Workflows from `folder` (relative to the project root), one entry per `<slug>.mdx`. */
 export function workflowLoader(folder: string): Loader {
 	return {
@@ -25,24 +46,25 @@ export function workflowLoader(folder: string): Loader {
 		load: async (context) => {
 			const root = fileURLToPath(context.config.root);
 			const dir = join(root, folder);
+			const code = context.generateDigest(await codeFingerprint(root));
 			const files = (await readdir(dir)).filter((name) => name.endsWith(EXTENSION));
 			const kept = new Set<string>();
 			// A few files at a time: each is read, parsed and rendered; the renderer is native code.
 			const queue = [...files];
 			const worker = async () => {
 				for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-					kept.add(await syncFile(context, root, join(dir, name)));
+					kept.add(await syncFile(context, root, code, join(dir, name)));
 				}
 			};
 			await Promise.all(Array.from({ length: 8 }, worker));
 			for (const id of context.store.keys()) if (!kept.has(id)) context.store.delete(id);
-			watchFolder(context, root, dir);
+			watchFolder(context, root, code, dir);
 		},
 	};
 }
 
-/** Loads one file into the store, unless the store already has this very text; returns its id. */
-async function syncFile(context: LoaderContext, root: string, path: string): Promise<string> {
+/** Loads one file into the store, unless the store has this very text from this very code; returns its id. */
+async function syncFile(context: LoaderContext, root: string, code: string, path: string): Promise<string> {
 	const file = relative(root, path).split('\\').join('/');
 	const id = basename(path, EXTENSION);
 	if (!SLUG_PATTERN.test(id)) {
@@ -51,7 +73,7 @@ async function syncFile(context: LoaderContext, root: string, path: string): Pro
 	const source = await readFile(path, 'utf8').catch((cause: unknown) => {
 		throw new Error(`${file}: could not be read`, { cause });
 	});
-	const digest = context.generateDigest(source);
+	const digest = context.generateDigest(`${code}\n${source}`);
 	const kept = context.store.get(id);
 	// An entry with images is loaded again: setting it is what registers its images for this build.
 	if (kept?.digest === digest && !kept.assetImports?.length) return id;
@@ -87,7 +109,7 @@ async function syncFile(context: LoaderContext, root: string, path: string): Pro
 }
 
 /** In `astro dev`, a saved, added or removed workflow updates the store (and so the pages). */
-function watchFolder(context: LoaderContext, root: string, dir: string): void {
+function watchFolder(context: LoaderContext, root: string, code: string, dir: string): void {
 	const { watcher, logger } = context;
 	if (!watcher) return;
 	watcher.add(dir);
@@ -95,7 +117,7 @@ function watchFolder(context: LoaderContext, root: string, dir: string): void {
 	const reload = async (path: string) => {
 		if (!inFolder(path)) return;
 		try {
-			await syncFile(context, root, path);
+			await syncFile(context, root, code, path);
 			logger.info(`Reloaded ${relative(root, path)}`);
 		} catch (error) {
 			logger.error(error instanceof Error ? error.message : String(error));
