@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { budgetSummary, projectRoot } from './lib/report.ts';
 
 const steps: [string, string[]][] = [
-	['build the site for bench:weight', [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build']],
+	['build the site (npm run build) for bench:weight and bench:lighthouse', [join(projectRoot, 'scripts/build.ts')]],
 	['bench:weight', [join(projectRoot, 'bench/weight.ts')]],
 	['bench:lighthouse', [join(projectRoot, 'bench/lighthouse.ts')]],
 	['bench:check', [join(projectRoot, 'bench/check.ts')]],

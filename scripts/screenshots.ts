@@ -25,7 +25,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const out = join(root, 'docs/screenshots');
 
 if (!process.env.PRAXIS_SKIP_BUILD) {
-	await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root });
+	await run(process.execPath, ['scripts/build.ts'], { cwd: root });
 }
 
 const demo = await seededDemo();
