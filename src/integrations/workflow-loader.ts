@@ -11,8 +11,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import yaml from 'js-yaml';
-import { frontmatterOf } from '../lib/playbook/content-check.ts';
-import { bodyOf } from '../lib/playbook/content-safety.ts';
+import { bodyOf, frontmatterOf } from '../lib/playbook/content-safety.ts';
 import { assertSafeBody } from '../lib/playbook/rendered-safety.ts';
 import { SLUG_PATTERN } from '../lib/playbook/slug.ts';
 

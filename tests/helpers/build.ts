@@ -10,7 +10,7 @@ export interface BuildResult {
  * Runs the real `npm run build` (scripts/build.ts: Astro, then the search index) for a project folder,
  * returning its exit code and all output.
  */
-export function astroBuild(options: {
+export function buildSite(options: {
 	root?: string;
 	outDir: string;
 	env?: Record<string, string>;

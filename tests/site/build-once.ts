@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { builtSite, builtSubpathSite, SUBPATH, TEST_ENDPOINT_PORT } from '../../harness/paths.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildSite } from '../helpers/build.ts';
 
 /** Builds the real site twice, at the root and under a sub-path, once for every site test. */
 export default async function buildOnce() {
@@ -9,7 +9,7 @@ export default async function buildOnce() {
 		[builtSubpathSite, SUBPATH],
 	] as const) {
 		await rm(outDir, { recursive: true, force: true });
-		const result = await astroBuild({
+		const result = await buildSite({
 			outDir,
 			env: {
 				PRAXIS_BASE: base,
@@ -18,6 +18,6 @@ export default async function buildOnce() {
 				PUBLIC_REPO_URL: 'https://github.com/example-team/playbook',
 			},
 		});
-		if (result.code !== 0) throw new Error(`astro build (base ${base}) failed:\n${result.output}`);
+		if (result.code !== 0) throw new Error(`npm run build (base ${base}) failed:\n${result.output}`);
 	}
 }

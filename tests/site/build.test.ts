@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtSite, builtSubpathSite, projectRoot, SUBPATH } from '../../harness/paths.ts';
 import { copyOfProject } from '../../harness/project-copy.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildSite } from '../helpers/build.ts';
 
 const slugs = async (folder: string) =>
 	(await readdir(`${projectRoot}content/${folder}`)).map((file) => file.replace(/\.(mdx|ya?ml)$/, ''));
@@ -128,7 +128,7 @@ describe('broken content fails the build', () => {
 		const dir = await copyOfProject();
 		try {
 			await breakFile(dir, file, from, to);
-			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			const result = await buildSite({ root: dir, outDir: join(dir, 'dist') });
 			expect(result.code).not.toBe(0);
 			expect(result.output).toContain(
 				file
@@ -153,7 +153,7 @@ describe('broken content fails the build', () => {
 		try {
 			const folder = join(dir, 'content/workflows');
 			await rename(join(folder, 'meeting-notes-to-actions.mdx'), join(folder, 'Meeting Notes.mdx'));
-			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			const result = await buildSite({ root: dir, outDir: join(dir, 'dist') });
 			expect(result.code).not.toBe(0);
 			expect(result.output).toContain('content/workflows/Meeting Notes.mdx: "Meeting Notes" is not a slug');
 		} finally {

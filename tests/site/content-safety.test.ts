@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../harness/paths.ts';
 import { copyOfProject } from '../../harness/project-copy.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildSite } from '../helpers/build.ts';
 import { HARMLESS, HOSTILE, RUNNING_PAYLOADS, refusedLine } from '../helpers/hostile-content.ts';
 
 const run = promisify(execFile);
@@ -61,7 +61,7 @@ describe('hostile contributions', () => {
 			const marker = join(dir, 'PWNED');
 			const { text, line } = withLine(payload.replace('PWNED', marker));
 			await writeFile(join(dir, 'content/workflows/nda-first-pass-review.mdx'), text);
-			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			const result = await buildSite({ root: dir, outDir: join(dir, 'dist') });
 			expect(result.code).not.toBe(0);
 			expect(result.output).toContain(`content/workflows/nda-first-pass-review.mdx:${line}`);
 			expect(result.output).toContain('Markdown, never code');
@@ -79,7 +79,7 @@ describe('hostile contributions', () => {
 			for (const [name, payload] of HOSTILE) {
 				const { text, line } = withLine(payload);
 				await writeFile(file, text);
-				const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+				const result = await buildSite({ root: dir, outDir: join(dir, 'dist') });
 				expect(result.code, name).not.toBe(0);
 				expect(result.output, name).toContain(`content/workflows/nda-first-pass-review.mdx:${line}`);
 				expect(await exists(join(dir, 'dist/workflows/nda-first-pass-review/index.html')), name).toBe(false);
@@ -93,7 +93,7 @@ describe('hostile contributions', () => {
 		const dir = await copyOfProject();
 		try {
 			await symlink('/etc/hostname', join(dir, 'public/hostname.txt'));
-			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			const result = await buildSite({ root: dir, outDir: join(dir, 'dist') });
 			expect(result.code).not.toBe(0);
 			expect(result.output).toContain('public/hostname.txt');
 			expect(await exists(join(dir, 'dist/hostname.txt'))).toBe(false);
@@ -108,7 +108,7 @@ describe('hostile contributions', () => {
 			const body = HARMLESS.map(([, text]) => text).join('\n\n');
 			await writeFile(join(dir, 'content/workflows/nda-first-pass-review.mdx'), `${base.trimEnd()}\n\n${body}\n`);
 			expect((await check(dir)).code).toBe(0);
-			const result = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			const result = await buildSite({ root: dir, outDir: join(dir, 'dist') });
 			expect(result.code, result.output).toBe(0);
 			const html = await readFile(join(dir, 'dist/workflows/nda-first-pass-review/index.html'), 'utf8');
 			expect(html).toContain('{customer_name}');

@@ -10,7 +10,7 @@ import { builtSite, projectRoot } from '../../harness/paths.ts';
 import { copyOfProject } from '../../harness/project-copy.ts';
 import { serveStaticSite } from '../../scripts/static-site.ts';
 import { checkSource } from '../../src/lib/playbook/content-check.ts';
-import { astroBuild } from '../helpers/build.ts';
+import { buildSite } from '../helpers/build.ts';
 
 let browser: Browser;
 let site: Server;
@@ -127,7 +127,7 @@ describe('contributing a workflow', () => {
 			]);
 			const check = await promisify(execFile)(process.execPath, [join(projectRoot, 'scripts/check-content.ts'), dir]);
 			expect(check.stdout).toMatch(/All \d+ playbook files are valid/);
-			const build = await astroBuild({ root: dir, outDir: join(dir, 'dist') });
+			const build = await buildSite({ root: dir, outDir: join(dir, 'dist') });
 			expect(build.code, build.output).toBe(0);
 			for (const slug of ['turn-a-customer-call-into-crm-notes', 'check-a-price-list-for-errors']) {
 				const html = await readFile(join(dir, 'dist/workflows', slug, 'index.html'), 'utf8');

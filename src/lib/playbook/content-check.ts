@@ -6,7 +6,7 @@
 
 import type { z } from 'astro/zod';
 import yaml from 'js-yaml';
-import { bodyOf, type UnsafePart, unsafeParts } from './content-safety.ts';
+import { bodyOf, frontmatterOf, type UnsafePart, unsafeParts } from './content-safety.ts';
 import { type CollectionName, schemas } from './content-schema.ts';
 import type { Problem } from './cross-references.ts';
 import { PLACEHOLDER_NOTES } from './workflow-file.ts';
@@ -15,14 +15,6 @@ export { type CollectionName, schemas };
 
 export interface LocatedProblem extends Problem {
 	line: number;
-}
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
-
-/** Split an MDX file into its YAML frontmatter and the line the YAML starts on. */
-export function frontmatterOf(source: string): { yamlText: string; firstLine: number } | undefined {
-	const match = FRONTMATTER.exec(source);
-	return match ? { yamlText: match[1] ?? '', firstLine: 2 } : undefined;
 }
 
 /** The line where a top-level key is written, so an editor can jump to it; else the first line. */

@@ -93,9 +93,18 @@ export function unsafeParts(body: string): UnsafePart[] {
 	return found;
 }
 
+/** A file's YAML frontmatter block, between the first two `---` lines. */
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/** An MDX file's YAML frontmatter and the line the YAML starts on; undefined without one. */
+export function frontmatterOf(source: string): { yamlText: string; firstLine: number } | undefined {
+	const match = FRONTMATTER.exec(source);
+	return match ? { yamlText: match[1] ?? '', firstLine: 2 } : undefined;
+}
+
 /** Splits an MDX file into its body and the line the body starts on (after the frontmatter). */
 export function bodyOf(source: string): { body: string; firstLine: number } {
-	const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(source);
+	const match = FRONTMATTER.exec(source);
 	if (!match) return { body: source, firstLine: 1 };
 	return { body: source.slice(match[0].length), firstLine: match[0].split('\n').length };
 }

@@ -35,10 +35,14 @@ export function renderedParts(body: string): UnsafePart[] {
 
 /** Every unsafe part of a body, one per line: the line rules' reading first, then the renderer's. */
 export function bodyParts(body: string): UnsafePart[] {
-	const lines = unsafeParts(body);
-	const seen = new Set(lines.map((part) => part.line));
-	const rendered = renderedParts(body).filter((part) => !seen.has(part.line) && seen.add(part.line));
-	return [...lines, ...rendered].sort((a, b) => a.line - b.line);
+	const parts = unsafeParts(body);
+	const flagged = new Set(parts.map((part) => part.line));
+	for (const part of renderedParts(body)) {
+		if (flagged.has(part.line)) continue;
+		flagged.add(part.line);
+		parts.push(part);
+	}
+	return parts.sort((a, b) => a.line - b.line);
 }
 
 /** Throws the problems of a file, as `file:line  what; fix`, for the build. */
